@@ -1,0 +1,1 @@
+"""The flights supplier service (tripsmith.flights.v1): search, hold and book flights."""

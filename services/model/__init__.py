@@ -1,0 +1,1 @@
+"""The embedded model endpoint: `tripsmith-rules` behind an OpenAI-compatible HTTP API."""

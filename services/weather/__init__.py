@@ -1,0 +1,1 @@
+"""The weather supplier service (tripsmith.weather.v1): daily forecasts and climatology."""
