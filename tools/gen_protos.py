@@ -8,6 +8,7 @@ and are copied to build/proto-deps, which buf also reads.
     python tools/gen_protos.py          regenerate in place
     python tools/gen_protos.py --check  exit 1 and name the stale files if the checked-in
                                         code differs from what the protos generate
+    python tools/gen_protos.py --deps   only copy the google/* sources for buf
 """
 
 from __future__ import annotations
@@ -88,7 +89,12 @@ def stale_files() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated code is stale")
-    if parser.parse_args().check:
+    parser.add_argument("--deps", action="store_true", help="only copy the google/* proto sources")
+    args = parser.parse_args()
+    if args.deps:
+        copy_proto_deps()
+        return 0
+    if args.check:
         stale = stale_files()
         for path in stale:
             print(f"stale generated file: {path}", file=sys.stderr)

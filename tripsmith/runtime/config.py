@@ -40,12 +40,15 @@ class Settings(BaseSettings):
 
 
 class ServiceConfig(Settings):
-    """Settings of a gRPC server. Subclasses add `port` with their own variable name."""
+    """Settings of a server.
 
+    Each service's subclass declares `port: int = port_field("NAME")`, so that every port
+    has its own variable (TRIPSMITH_NAME_PORT); 0 lets the system choose (tests).
+    """
+
+    port: int
     #: The interface servers bind to; 127.0.0.1 keeps the embedded stack off the network.
     bind_host: str = "127.0.0.1"
-    #: The port to listen on; 0 lets the system choose (tests).
-    port: int = Field(default=0, ge=0, le=65535)
     #: How long in-flight calls may finish after a shutdown signal.
     shutdown_grace_seconds: float = Field(default=5.0, ge=0, le=300)
 

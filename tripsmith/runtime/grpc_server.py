@@ -24,13 +24,19 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from grpc_status import rpc_status
 from opentelemetry import trace
-from opentelemetry.instrumentation.grpc import aio_server_interceptor
+from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 
 from tripsmith.errors import ERROR_DOMAIN, Internal, InvalidArgument, ResourceExhausted, TripsmithError
 from tripsmith.runtime.config import ServiceConfig
 from tripsmith.runtime.process import run_process
 
 log = logging.getLogger(__name__)
+
+#: Health probes and reflection arrive every few hundred milliseconds and say nothing about
+#: an itinerary, so they are not traced.
+_TRACED_CALLS = filters.negate(
+    filters.any_of(filters.health_check(), filters.service_prefix("grpc.reflection."))
+)
 
 #: Messages larger than this are refused by the transport before any handler runs.
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -169,7 +175,7 @@ def build_grpc_server(config: ServiceConfig, bindings: Sequence[ServiceBinding])
     one when that is 0. Call it from the event loop that will run the server.
     """
     server = grpc.aio.server(
-        interceptors=[aio_server_interceptor(), ErrorInterceptor()],
+        interceptors=[aio_server_interceptor(filter_=_TRACED_CALLS), ErrorInterceptor()],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),

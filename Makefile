@@ -1,0 +1,57 @@
+# Tripsmith's commands. `make demo` and `make test` are the README's two commands; both
+# install whatever is missing first, so they work on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BUF    := node_modules/.bin/buf
+
+.PHONY: demo test install protos lint-protos lock clean
+
+demo: install
+	$(VENV)/bin/tripsmith demo
+
+test: install
+	$(PY) -m pytest
+
+install: $(VENV)/.installed node_modules/.installed build/.system-tools
+
+# The Python environment, from the fully pinned lock.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $@
+
+# The buf CLI (and later the Node.js client's packages), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# docker-compose (Debian's package) validates docker-compose.yml without a Docker engine.
+build/.system-tools:
+	@mkdir -p build
+	@command -v docker-compose >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; \
+	  else echo "docker-compose is missing: sudo apt-get install --no-install-recommends docker-compose" >&2; exit 1; fi; }
+	touch $@
+
+# Regenerates the Python code from protos/ (commit the result).
+protos: install
+	$(PY) tools/gen_protos.py
+
+lint-protos: install
+	$(PY) tools/gen_protos.py --deps
+	$(BUF) lint
+
+# Re-pins the whole dependency tree after a change to pyproject.toml.
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --disable-pip-version-check ".[dev]"
+	build/lock-venv/bin/pip freeze --exclude tripsmith > requirements.lock
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf $(VENV) node_modules build

@@ -1,0 +1,111 @@
+"""`tripsmith up`: the whole embedded stack from an empty data dir, supervised and stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import time
+
+import grpc
+import openai
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+from tests.conftest import pid_alive
+from tripsmith.stack.components import StackConfig, components
+
+GRPC_SERVICES = {
+    "gateway": "tripsmith.planner.v1.PlannerService",
+    "flights": "tripsmith.flights.v1.FlightsService",
+    "hotels": "tripsmith.hotels.v1.HotelsService",
+    "weather": "tripsmith.weather.v1.WeatherService",
+    "profile": "tripsmith.profile.v1.ProfileService",
+}
+
+
+def health(address: str, service: str) -> int:
+    with grpc.insecure_channel(address) as channel:
+        return health_pb2_grpc.HealthStub(channel).Check(
+            health_pb2.HealthCheckRequest(service=service), timeout=5
+        ).status
+
+
+def reflected_services(address: str) -> set[str]:
+    with grpc.insecure_channel(address) as channel:
+        stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+        request = reflection_pb2.ServerReflectionRequest(list_services="")
+        [response] = list(stub.ServerReflectionInfo(iter([request]), timeout=5))
+        return {service.name for service in response.list_services_response.service}
+
+
+def wait_until(condition, timeout: float = 60.0, message: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {message}"
+        time.sleep(0.2)
+
+
+def test_stack_comes_up_healthy_and_sigterm_leaves_no_process(stack_factory):
+    stack = stack_factory()
+    stack.wait_until_up()
+    pids = stack.pids()
+    assert set(pids) == {component.name for component in components(StackConfig())}
+    assert all(pid_alive(pid) for pid in pids.values())
+
+    assert health(stack.address("temporal"), "temporal.api.workflowservice.v1.WorkflowService") == 1
+    for name, service in GRPC_SERVICES.items():
+        address = stack.address(name)
+        assert health(address, service) == health_pb2.HealthCheckResponse.SERVING, name
+        assert health(address, "") == health_pb2.HealthCheckResponse.SERVING, name
+        assert service in reflected_services(address), name
+    model = openai.OpenAI(base_url=f"http://{stack.address('model')}/v1", api_key="local", max_retries=0)
+    assert [m.id for m in model.models.list()] == ["tripsmith-rules"]
+    for name in pids:
+        assert f"  {name}" in stack.output(), f"{name} address not printed"
+
+    assert stack.stop(signal.SIGTERM) == 0
+    assert [name for name, pid in pids.items() if pid_alive(pid)] == []
+    assert not (stack.data_dir / "stack.json").exists()
+    assert (stack.data_dir / "temporal" / "temporal.db").exists()
+
+
+def test_a_crashed_component_is_reported_and_restarted(stack_factory):
+    stack = stack_factory()
+    stack.wait_until_up()
+    first = stack.pids()
+    with (stack.data_dir / "logs" / "flights.log").open("a") as log:
+        log.write("last words before the crash\n")
+    os.kill(first["flights"], signal.SIGKILL)
+    stack.wait_for_line("flights exited unexpectedly")
+    stack.wait_for_line("last words before the crash", timeout=5)
+    stack.wait_for_line("flights is healthy again")
+    second = stack.pids()
+    assert second["flights"] != first["flights"]
+    assert health(stack.address("flights"), GRPC_SERVICES["flights"]) == health_pb2.HealthCheckResponse.SERVING
+    assert {name: pid for name, pid in second.items() if name != "flights"} == {
+        name: pid for name, pid in first.items() if name != "flights"
+    }
+
+    assert stack.stop(signal.SIGINT) == 0
+    assert [pid for pid in {*first.values(), *second.values()} if pid_alive(pid)] == []
+
+
+def test_a_component_that_cannot_start_stops_the_stack_with_its_message(stack_factory):
+    stack = stack_factory(TRIPSMITH_SHUTDOWN_GRACE_SECONDS="soon")
+    stack.wait_for_line("failed to start")
+    stack.wait_for_line("TRIPSMITH_SHUTDOWN_GRACE_SECONDS", timeout=5)
+    assert stack.process.wait(timeout=60) == 1
+    stack.wait_for_line("Tripsmith stopped", timeout=5)
+
+
+def test_a_port_in_use_is_named_before_anything_starts(stack_factory):
+    stack = stack_factory(started=False)
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", stack.ports["hotels"]))
+        squatter.listen()
+        stack.start()
+        line = stack.wait_for_line("already in use")
+        assert "TRIPSMITH_HOTELS_PORT" in line and str(stack.ports["hotels"]) in line
+        assert stack.process.wait(timeout=30) == 1
+    assert not (stack.data_dir / "stack.json").exists()

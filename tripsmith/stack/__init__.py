@@ -1,0 +1,1 @@
+"""The embedded stack: every Tripsmith process on one machine, supervised (`tripsmith up`)."""
