@@ -109,3 +109,18 @@ def test_a_port_in_use_is_named_before_anything_starts(stack_factory):
         assert "TRIPSMITH_HOTELS_PORT" in line and str(stack.ports["hotels"]) in line
         assert stack.process.wait(timeout=30) == 1
     assert not (stack.data_dir / "stack.json").exists()
+
+
+def test_services_follow_a_supervisor_that_is_killed_outright(stack_factory):
+    stack = stack_factory()
+    stack.wait_until_up()
+    pids = stack.pids()
+    stack.process.kill()
+    stack.process.wait()
+    python_children = {name: pid for name, pid in pids.items() if name != "temporal"}
+    try:
+        wait_until(lambda: not any(pid_alive(pid) for pid in python_children.values()), timeout=30,
+                   message="services to exit after their supervisor")
+    finally:
+        # The Temporal CLI is not ours to change; the supervisor's clean stop covers it.
+        os.kill(pids["temporal"], signal.SIGKILL)

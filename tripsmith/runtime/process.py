@@ -2,13 +2,16 @@
 
 A configuration error exits with status 2 and one line naming the variable; a port that
 cannot be bound exits with status 1 and says which. SIGTERM and SIGINT start a graceful
-shutdown.
+shutdown. A process started by `tripsmith up` (which sets TRIPSMITH_SUPERVISOR_PID) also
+receives SIGTERM if the supervisor is killed outright, so that it never outlives the stack.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
@@ -26,6 +29,7 @@ def run_process(
     serve: Callable[[SettingsT, asyncio.Event], Awaitable[None]],
 ) -> None:
     """Runs `serve(config, stop)` until it returns; `stop` is set by SIGTERM or SIGINT."""
+    _follow_supervisor()
     try:
         config: Settings = load(config_class)
     except ConfigError as error:
@@ -41,6 +45,17 @@ def run_process(
         sys.exit(1)
     finally:
         telemetry.shutdown()
+
+
+def _follow_supervisor() -> None:
+    supervisor = os.environ.get("TRIPSMITH_SUPERVISOR_PID")
+    if not supervisor or not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() != int(supervisor):
+        # The supervisor died before the request took effect.
+        sys.exit(1)
 
 
 async def _until_signalled(serve, config) -> None:

@@ -95,6 +95,7 @@ class Supervisor:
             TRIPSMITH_BIND_HOST=self.config.bind_host,
             TEMPORAL_ADDRESS=f"{self.config.bind_host}:{self.config.temporal_port}",
             PYTHONUNBUFFERED="1",
+            TRIPSMITH_SUPERVISOR_PID=str(os.getpid()),
         )
         return env
 
