@@ -19,6 +19,8 @@ import pytest
 from tripsmith.runtime.config import DEFAULT_PORTS, port_variable
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The internal credential test servers and their callers share.
+INTERNAL_TOKEN = "test-internal-token-0123456789"
 TRIPSMITH = Path(sys.executable).parent / "tripsmith"
 
 
@@ -45,7 +47,12 @@ class StackRun:
     def __init__(self, data_dir: Path, extra_env: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir
         self.ports = dict(zip(DEFAULT_PORTS, free_ports(len(DEFAULT_PORTS))))
-        self.env = {**os.environ, "TRIPSMITH_DATA_DIR": str(data_dir), "TRIPSMITH_STOP_TIMEOUT_SECONDS": "15"}
+        self.env = {
+            **os.environ,
+            "TRIPSMITH_DATA_DIR": str(data_dir),
+            "TRIPSMITH_STOP_TIMEOUT_SECONDS": "15",
+            "TRIPSMITH_INTERNAL_TOKEN": INTERNAL_TOKEN,
+        }
         self.env.update({port_variable(name): str(port) for name, port in self.ports.items()})
         self.env.update(extra_env or {})
         self.process: subprocess.Popen | None = None

@@ -12,7 +12,7 @@ import time
 import openai
 import pytest
 
-from tests.conftest import TRIPSMITH, free_ports
+from tests.conftest import INTERNAL_TOKEN, TRIPSMITH, free_ports
 from tripsmith.runtime.config import port_variable
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe, probe_once
 
@@ -62,7 +62,12 @@ async def _wait_ready(probe, process: subprocess.Popen, timeout: float = 30.0) -
 @pytest.mark.parametrize("service", SERVICES)
 async def test_service_serves_then_stops_on_sigterm(service, tmp_path):
     [port] = free_ports(1)
-    env = {**os.environ, port_variable(service): str(port), "TRIPSMITH_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        port_variable(service): str(port),
+        "TRIPSMITH_DATA_DIR": str(tmp_path),
+        "TRIPSMITH_INTERNAL_TOKEN": INTERNAL_TOKEN,
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", f"services.{service}"], env=env, stderr=subprocess.PIPE, text=True
     )

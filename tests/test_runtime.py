@@ -14,9 +14,11 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from opentelemetry.sdk.trace import TracerProvider
 
 from services.flights.config import FlightsConfig
+from tests.conftest import INTERNAL_TOKEN
 from tripsmith.errors import InvalidArgument, NotFound, ResourceExhausted
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.planner.v1 import planner_service_pb2_grpc as planner_grpc
+from tripsmith.runtime.auth import InternalAuthInterceptor, current_tenant, internal_metadata
 from tripsmith.runtime.config import ConfigError, ServiceConfig, load, port_field
 from tripsmith.runtime.grpc_server import ServiceBinding, build_grpc_server
 from tripsmith.runtime.logs import setup_logging
@@ -43,6 +45,8 @@ class ScriptedPlanner(planner_grpc.PlannerServiceServicer):
                 raise RuntimeError("connection string postgres://admin:hunter2@db")
             case "slow":
                 await asyncio.sleep(0.5)
+            case "whoami":
+                return planner.GetItineraryResponse(itinerary=planner.Itinerary(name=current_tenant()))
         return planner.GetItineraryResponse(itinerary=planner.Itinerary(name=request.name))
 
     async def WatchItinerary(self, request, context):
@@ -173,6 +177,7 @@ async def test_graceful_shutdown_lets_calls_in_flight_finish(server, channel):
 
 
 def test_config_error_names_the_variable(monkeypatch):
+    monkeypatch.setenv("TRIPSMITH_INTERNAL_TOKEN", INTERNAL_TOKEN)
     monkeypatch.setenv("TRIPSMITH_FLIGHTS_PORT", "fifty")
     with pytest.raises(ConfigError, match=r"^TRIPSMITH_FLIGHTS_PORT: .*'fifty'"):
         load(FlightsConfig)
@@ -189,6 +194,7 @@ def test_config_error_names_the_variable(monkeypatch):
 
 
 def test_config_defaults_follow_the_design(monkeypatch):
+    monkeypatch.setenv("TRIPSMITH_INTERNAL_TOKEN", INTERNAL_TOKEN)
     for variable in ("TRIPSMITH_FLIGHTS_PORT", "TRIPSMITH_BIND_HOST"):
         monkeypatch.delenv(variable, raising=False)
     config = load(FlightsConfig)
@@ -216,3 +222,57 @@ def test_logs_are_json_with_the_trace_id(capsys, monkeypatch):
     assert record["itinerary"] == "itineraries/1"
     assert record["trace_id"] == format(span.get_span_context().trace_id, "032x")
     assert "time" in record
+
+
+def test_a_missing_internal_token_is_named(monkeypatch):
+    monkeypatch.delenv("TRIPSMITH_INTERNAL_TOKEN", raising=False)
+    with pytest.raises(ConfigError, match=r"^TRIPSMITH_INTERNAL_TOKEN: Field required"):
+        load(FlightsConfig)
+    monkeypatch.setenv("TRIPSMITH_INTERNAL_TOKEN", "short")
+    with pytest.raises(ConfigError, match=r"^TRIPSMITH_INTERNAL_TOKEN: .*16"):
+        load(FlightsConfig)
+
+
+@pytest.fixture
+async def guarded_channel():
+    grpc_server, port = build_grpc_server(
+        LocalConfig(),
+        [ServiceBinding(PLANNER, ScriptedPlanner(), planner_grpc.add_PlannerServiceServicer_to_server)],
+        [InternalAuthInterceptor(INTERNAL_TOKEN)],
+    )
+    await grpc_server.start()
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        yield channel
+    await grpc_server.stop(0)
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        (),
+        (("x-tripsmith-tenant", "acme"),),
+        (("authorization", "Bearer wrong-token-0123456789"), ("x-tripsmith-tenant", "acme")),
+        (("authorization", INTERNAL_TOKEN), ("x-tripsmith-tenant", "acme")),
+        (("authorization", f"Bearer {INTERNAL_TOKEN}"),),
+        (("authorization", f"Bearer {INTERNAL_TOKEN}"), ("x-tripsmith-tenant", "Acme Corp")),
+    ],
+    ids=["nothing", "no token", "wrong token", "no bearer", "no tenant", "malformed tenant"],
+)
+async def test_internal_calls_need_the_token_and_a_tenant(guarded_channel, metadata):
+    with pytest.raises(grpc.aio.AioRpcError) as error:
+        await planner_grpc.PlannerServiceStub(guarded_channel).GetItinerary(
+            planner.GetItineraryRequest(name="whoami"), metadata=metadata
+        )
+    assert error.value.code() == grpc.StatusCode.UNAUTHENTICATED
+    assert INTERNAL_TOKEN not in error.value.details()
+
+
+async def test_an_authenticated_call_sees_its_tenant_and_probes_stay_open(guarded_channel):
+    stub = planner_grpc.PlannerServiceStub(guarded_channel)
+    for tenant in ("acme", "globex-travel"):
+        response = await stub.GetItinerary(
+            planner.GetItineraryRequest(name="whoami"), metadata=internal_metadata(tenant, INTERNAL_TOKEN)
+        )
+        assert response.itinerary.name == tenant
+    health = await health_pb2_grpc.HealthStub(guarded_channel).Check(health_pb2.HealthCheckRequest(service=PLANNER))
+    assert health.status == health_pb2.HealthCheckResponse.SERVING

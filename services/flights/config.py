@@ -1,9 +1,9 @@
 """Settings of the flights service."""
 
-from tripsmith.runtime.config import ServiceConfig, port_field
+from tripsmith.runtime.config import SupplierConfig, port_field
 
 
-class FlightsConfig(ServiceConfig):
+class FlightsConfig(SupplierConfig):
     """Settings of the flights service, from `TRIPSMITH_*` variables."""
 
     port: int = port_field("flights")

@@ -6,6 +6,7 @@ servicer); health and reflection are already real.
 
 from services.flights.config import FlightsConfig
 from tripsmith.flights.v1 import flights_service_pb2, flights_service_pb2_grpc
+from tripsmith.runtime.auth import InternalAuthInterceptor
 from tripsmith.runtime.grpc_server import GrpcServer, ServiceBinding, build_grpc_server
 
 SERVICE_NAME = flights_service_pb2.DESCRIPTOR.services_by_name["FlightsService"].full_name
@@ -18,4 +19,5 @@ def create_server(config: FlightsConfig) -> tuple[GrpcServer, int]:
         flights_service_pb2_grpc.FlightsServiceServicer(),
         flights_service_pb2_grpc.add_FlightsServiceServicer_to_server,
     )
-    return build_grpc_server(config, [binding])
+    auth = InternalAuthInterceptor(config.internal_token.get_secret_value())
+    return build_grpc_server(config, [binding], [auth])

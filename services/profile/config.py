@@ -1,9 +1,9 @@
 """Settings of the profile service."""
 
-from tripsmith.runtime.config import ServiceConfig, port_field
+from tripsmith.runtime.config import SupplierConfig, port_field
 
 
-class ProfileConfig(ServiceConfig):
+class ProfileConfig(SupplierConfig):
     """Settings of the profile service, from `TRIPSMITH_*` variables."""
 
     port: int = port_field("profile")

