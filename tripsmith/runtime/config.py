@@ -77,6 +77,15 @@ class SupplierConfig(ServiceConfig):
     #: The shared internal credential (at least 16 characters). `tripsmith up` generates
     #: one under the data dir when unset; production uses mutual TLS as well.
     internal_token: SecretStr = Field(min_length=16)
+    #: The supplier data file (`tripsmith data build` writes it).
+    supplier_data: Path = Field(default_factory=lambda: _default_supplier_data())
+
+
+def _default_supplier_data() -> Path:
+    # Imported here so that processes without supplier data never load the data package.
+    from tripsmith.data.catalog import default_data_path
+
+    return default_data_path()
 
 
 def port_field(component: str):
