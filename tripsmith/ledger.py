@@ -186,6 +186,14 @@ class Ledger(Generic[HoldT, BookingT]):
         """How many units of a resource live holds and confirmed bookings use now."""
         return await self._run(lambda connection, now: self._used(connection, resource, now))
 
+    async def used_many(self, resources: list[str]) -> dict[str, int]:
+        """What live holds and confirmed bookings use of each resource, in one transaction."""
+
+        def work(connection, now):
+            return {resource: self._used(connection, resource, now) for resource in set(resources)}
+
+        return await self._run(work)
+
     async def available(self, allocations: list[Allocation]) -> int:
         """The fewest units left across the allocations' resources."""
 

@@ -184,7 +184,8 @@ def _airports_and_routes(connection, cities: dict[int, dict], wheels: Path) -> N
     for route in routes:
         if route["from"] in known and route["to"] in known and route["from"] != route["to"]:
             kept_routes.append((route["from"], route["to"], ",".join(sorted(route["airlines"]))))
-            route_count[route["from"]] = route_count.get(route["from"], 0) + 1
+            for end in (route["from"], route["to"]):
+                route_count[end] = route_count.get(end, 0) + 1
     connection.executemany("INSERT OR IGNORE INTO routes VALUES (?, ?, ?)", sorted(kept_routes))
 
     by_country: dict[str, list[dict]] = {}

@@ -1,0 +1,285 @@
+"""The flights servicer: tripsmith.flights.v1 requests to the schedule, fares and ledger.
+
+Thin on purpose: it validates and converts; the schedule (schedule.py), the fares
+(fares.py, offers.py) and the holds-and-bookings ledger (tripsmith.ledger) do the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from google.protobuf import duration_pb2, timestamp_pb2
+
+from services.flights.offers import Passengers, PricedJourney, Pricing, decode_offer_id
+from services.flights.schedule import Leg, Schedule
+from tripsmith.common.v1 import party_pb2, provenance_pb2
+from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument
+from tripsmith.flights.v1 import flights_service_pb2 as pb
+from tripsmith.flights.v1 import flights_service_pb2_grpc
+from tripsmith.ledger import Allocation, Ledger, check_idempotency_key
+from tripsmith.runtime.auth import current_tenant
+from tripsmith.runtime.fingerprint import fingerprint
+from tripsmith.runtime.paging import decode_page_token, encode_page_token, page_size, paginate
+from tripsmith.validation import (
+    Violations,
+    check_codes,
+    check_currency,
+    check_money,
+    check_party,
+    check_text,
+    money_message,
+    to_date,
+)
+
+CABINS = {pb.CABIN_ECONOMY: "ECONOMY", pb.CABIN_PREMIUM_ECONOMY: "PREMIUM_ECONOMY",
+          pb.CABIN_BUSINESS: "BUSINESS", pb.CABIN_FIRST: "FIRST"}
+CABIN_VALUES = {name: value for value, name in CABINS.items()}
+MAX_STOPS = 2
+BOOKING_HORIZON_DAYS = 365
+#: Offers cannot be held within this time of departure.
+CUTOFF = dt.timedelta(hours=2)
+SORT_KEYS: dict[int, Callable[[PricedJourney], tuple]] = {
+    pb.FLIGHT_ORDER_UNSPECIFIED: lambda p: (p.total_usd, p.duration),
+    pb.FLIGHT_ORDER_PRICE: lambda p: (p.total_usd, p.duration),
+    pb.FLIGHT_ORDER_DURATION: lambda p: (p.duration, p.total_usd),
+    pb.FLIGHT_ORDER_DEPARTURE_TIME: lambda p: (p.journey[0].departure, p.total_usd),
+    pb.FLIGHT_ORDER_ARRIVAL_TIME: lambda p: (p.journey[-1].arrival, p.total_usd),
+    pb.FLIGHT_ORDER_STOPS: lambda p: (len(p.journey), p.total_usd),
+}
+PROVENANCE = provenance_pb2.Provenance(
+    source="Tripsmith synthetic schedule over the OpenFlights route network; fares calibrated on BTS DB1C",
+    vintage="routes 2014, fares 2026-06, model 1",
+    synthetic=True,
+)
+
+
+def _timestamp(moment: dt.datetime | float) -> timestamp_pb2.Timestamp:
+    stamp = timestamp_pb2.Timestamp()
+    if isinstance(moment, dt.datetime):
+        stamp.FromDatetime(moment.astimezone(dt.timezone.utc))
+    else:
+        stamp.FromNanoseconds(int(moment * 1e9))
+    return stamp
+
+
+def _duration(delta: dt.timedelta) -> duration_pb2.Duration:
+    value = duration_pb2.Duration()
+    value.FromTimedelta(delta)
+    return value
+
+
+def _in_window(moment: dt.datetime, window: pb.TimeWindow) -> bool:
+    minute = moment.hour * 60 + moment.minute
+    earliest = window.earliest.hours * 60 + window.earliest.minutes if window.HasField("earliest") else 0
+    latest = window.latest.hours * 60 + window.latest.minutes if window.HasField("latest") else 24 * 60
+    return earliest <= minute <= latest
+
+
+def _check_window(window: pb.TimeWindow, field: str, violations: Violations) -> None:
+    for name in ("earliest", "latest"):
+        if window.HasField(name):
+            value = getattr(window, name)
+            if not (0 <= value.hours <= 23 and 0 <= value.minutes <= 59):
+                violations.add(f"{field}.{name}", "must be a time of day from 00:00 to 23:59")
+
+
+class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
+    def __init__(self, schedule: Schedule, ledger: Ledger, offer_ttl_seconds: float,
+                 hold_ttl_seconds: float, clock: Callable[[], float] = time.time) -> None:
+        self.schedule = schedule
+        self.catalog = schedule.catalog
+        self.pricing = Pricing(schedule)
+        self.ledger = ledger
+        self.offer_ttl = offer_ttl_seconds
+        self.hold_ttl = hold_ttl_seconds
+        self.clock = clock
+
+    # Conversions ----------------------------------------------------------------------------
+
+    def _today(self, airport: str) -> dt.date:
+        return dt.datetime.fromtimestamp(self.clock(), ZoneInfo(self.catalog.airports[airport].time_zone)).date()
+
+    def _segment(self, leg: Leg) -> pb.FlightSegment:
+        return pb.FlightSegment(
+            departure_airport=leg.origin, arrival_airport=leg.destination,
+            departure_time=_timestamp(leg.departure), departure_time_zone=str(leg.departure.tzinfo),
+            arrival_time=_timestamp(leg.arrival), arrival_time_zone=str(leg.arrival.tzinfo),
+            carrier=leg.airline, carrier_name=self.catalog.airline_names.get(leg.airline, leg.airline),
+            flight_number=leg.flight_number, duration=_duration(leg.arrival - leg.departure),
+            distance_km=leg.distance_km, aircraft=leg.aircraft.name,
+        )
+
+    def _offer(self, priced: PricedJourney, currency: str) -> pb.FlightOffer:
+        def money(usd: float):
+            return money_message(self.catalog.convert(usd, "USD", currency), currency)
+
+        offer = pb.FlightOffer(
+            offer_id=priced.offer_id, segments=[self._segment(leg) for leg in priced.journey],
+            stops=len(priced.journey) - 1, total_duration=_duration(priced.duration),
+            cabin=CABIN_VALUES[priced.cabin], price_per_adult=money(priced.adult_usd), total_price=money(priced.total_usd),
+            seats_available=priced.seats_left, refundable=priced.cabin in ("BUSINESS", "FIRST"),
+            expire_time=_timestamp(self.clock() + self.offer_ttl), provenance=PROVENANCE,
+        )
+        if priced.passengers.children_ages:
+            offer.price_per_child.CopyFrom(money(priced.child_usd))
+        return offer
+
+    async def _price(self, journeys, cabin: str, passengers: Passengers, today: dt.date) -> list[PricedJourney]:
+        resources = [leg.resource(cabin) for journey in journeys for leg in journey]
+        used = await self.ledger.used_many(resources)
+        return [self.pricing.price(journey, cabin, passengers, today, used) for journey in journeys]
+
+    # Search ---------------------------------------------------------------------------------
+
+    async def SearchFlights(self, request: pb.SearchFlightsRequest, context) -> pb.SearchFlightsResponse:
+        violations = Violations()
+        origin = violations.check(self.catalog.resolve, request.origin, "origin")
+        destination = violations.check(self.catalog.resolve, request.destination, "destination")
+        day = violations.check(to_date, request.departure_date, "departure_date")
+        violations.check(check_party, request.passengers.adults, request.passengers.children_ages, "passengers")
+        if request.cabin not in CABINS and request.cabin != pb.CABIN_UNSPECIFIED:
+            violations.add("cabin", "is not a known cabin")
+        if request.HasField("max_stops") and not 0 <= request.max_stops <= MAX_STOPS:
+            violations.add("max_stops", f"must be between 0 and {MAX_STOPS}")
+        _check_window(request.departure_window, "departure_window", violations)
+        _check_window(request.arrival_window, "arrival_window", violations)
+        violations.check(check_codes, request.included_airlines, "included_airlines")
+        violations.check(check_codes, request.excluded_airlines, "excluded_airlines")
+        currency = violations.check(check_currency, request.currency_code, "currency_code", self.catalog.per_eur)
+        if request.order_by not in SORT_KEYS:
+            violations.add("order_by", "is not a known order")
+        violations.check(page_size, request.page_size)
+        violations.raise_if_any()
+        for place, field in ((origin, "origin"), (destination, "destination")):
+            if not place.airports:
+                raise InvalidArgument.of(field, f"no airport with scheduled flights serves {place.display_name}")
+        if set(origin.airports) & set(destination.airports):
+            raise InvalidArgument.of("destination", "is the same place as the origin")
+        today = self._today(origin.airports[0])
+        if not today <= day <= today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
+            raise InvalidArgument.of("departure_date", f"must be from today ({today}) to {BOOKING_HORIZON_DAYS} days ahead")
+
+        cabin = CABINS.get(request.cabin, "ECONOMY")
+        max_stops = request.max_stops if request.HasField("max_stops") else MAX_STOPS
+        included, excluded = set(request.included_airlines), set(request.excluded_airlines)
+        passengers = Passengers(request.passengers.adults, tuple(request.passengers.children_ages))
+        journeys = []
+        for journey in self.schedule.journeys(origin.airports, destination.airports, day, max_stops):
+            carriers = {leg.airline for leg in journey}
+            if ((included and not carriers <= included) or carriers & excluded
+                    or any(leg.seats(cabin) == 0 for leg in journey)
+                    or not _in_window(journey[0].departure, request.departure_window)
+                    or not _in_window(journey[-1].arrival, request.arrival_window)):
+                continue
+            journeys.append(journey)
+        priced = [p for p in await self._price(journeys, cabin, passengers, today) if p.seats_left >= passengers.seats]
+        priced.sort(key=lambda p: (*SORT_KEYS[request.order_by](p), p.offer_id))
+        page, next_token = paginate(priced, request)
+        return pb.SearchFlightsResponse(
+            offers=[self._offer(p, currency) for p in page], next_page_token=next_token, total_size=len(priced),
+            resolved_origin=origin.to_message(), resolved_destination=destination.to_message(),
+        )
+
+    async def _current(self, offer_id: str, field: str = "offer_id") -> PricedJourney:
+        check_text(offer_id, field, 400)
+        if not offer_id:
+            raise InvalidArgument.of(field, "is required")
+        journey, cabin, passengers = decode_offer_id(offer_id, self.schedule, field)
+        if journey[0].departure - dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc) < CUTOFF:
+            raise FailedPrecondition(f"offer {offer_id} departs too soon or has departed", reason="EXPIRED")
+        [priced] = await self._price([journey], cabin, passengers, self._today(journey[0].origin))
+        return priced
+
+    async def GetFlightOffer(self, request: pb.GetFlightOfferRequest, context) -> pb.GetFlightOfferResponse:
+        currency = check_currency(request.currency_code, "currency_code", self.catalog.per_eur)
+        return pb.GetFlightOfferResponse(offer=self._offer(await self._current(request.offer_id), currency))
+
+    # Holds and bookings ---------------------------------------------------------------------
+
+    async def HoldFlightOffer(self, request: pb.HoldFlightOfferRequest, context) -> pb.HoldFlightOfferResponse:
+        check_idempotency_key(request.idempotency_key)
+        check_text(request.client_reference, "client_reference", 200)
+        currency = "USD"
+        max_price = None
+        if request.HasField("max_total_price"):
+            max_price = check_money(request.max_total_price, "max_total_price", self.catalog.per_eur)
+            currency = request.max_total_price.currency_code
+        priced = await self._current(request.offer_id)
+        wanted = Passengers(request.passengers.adults, tuple(request.passengers.children_ages))
+        if request.HasField("passengers") and wanted != priced.passengers:
+            raise InvalidArgument.of("passengers", "must be the passengers the offer was searched for")
+        offer = self._offer(priced, currency)
+        if max_price is not None and self.catalog.convert(priced.total_usd, "USD", currency) > max_price + 0.005:
+            raise Aborted(f"the offer now costs {offer.total_price.units} {currency}, above max_total_price",
+                          reason="PRICE_CHANGED")
+        today = self._today(priced.journey[0].origin)
+        allocations = [Allocation(resource, priced.passengers.seats, seats)
+                       for resource, seats in self.pricing.capacity(priced.journey, priced.cabin, today).items()]
+        party = party_pb2.Party(adults=priced.passengers.adults, children_ages=priced.passengers.children_ages)
+
+        def build(hold_id: str, now: float, expire: float) -> pb.FlightHold:
+            return pb.FlightHold(hold_id=hold_id, offer=offer, passengers=party, create_time=_timestamp(now),
+                                 expire_time=_timestamp(expire), client_reference=request.client_reference)
+
+        raw = await self.ledger.hold(current_tenant(), request.idempotency_key, self._fingerprint(request),
+                                     allocations, self.hold_ttl, build, lambda hold: pb.HoldFlightOfferResponse(hold=hold))
+        return pb.HoldFlightOfferResponse.FromString(raw)
+
+    @staticmethod
+    def _fingerprint(request) -> str:
+        return fingerprint(request, ignore=("idempotency_key",))
+
+    @staticmethod
+    def _id(value: str, field: str) -> str:
+        if not value:
+            raise InvalidArgument.of(field, "is required")
+        return check_text(value, field, 64)
+
+    async def GetFlightHold(self, request: pb.GetFlightHoldRequest, context) -> pb.GetFlightHoldResponse:
+        hold = await self.ledger.get_hold(current_tenant(), self._id(request.hold_id, "hold_id"))
+        return pb.GetFlightHoldResponse(hold=hold)
+
+    async def ReleaseFlightHold(self, request: pb.ReleaseFlightHoldRequest, context) -> pb.ReleaseFlightHoldResponse:
+        check_idempotency_key(request.idempotency_key)
+        raw = await self.ledger.release(current_tenant(), request.idempotency_key, self._fingerprint(request),
+                                        self._id(request.hold_id, "hold_id"),
+                                        lambda hold: pb.ReleaseFlightHoldResponse(hold=hold))
+        return pb.ReleaseFlightHoldResponse.FromString(raw)
+
+    async def ConfirmFlightHold(self, request: pb.ConfirmFlightHoldRequest, context) -> pb.ConfirmFlightHoldResponse:
+        check_idempotency_key(request.idempotency_key)
+        check_text(request.approved_by, "approved_by", 200)
+
+        def build(hold: pb.FlightHold, reference: str, now: float) -> pb.FlightBooking:
+            return pb.FlightBooking(booking_reference=reference, hold_id=hold.hold_id, offer=hold.offer,
+                                    passengers=hold.passengers, client_reference=hold.client_reference,
+                                    approved_by=request.approved_by, create_time=_timestamp(now))
+
+        raw = await self.ledger.confirm(current_tenant(), request.idempotency_key, self._fingerprint(request),
+                                        self._id(request.hold_id, "hold_id"), build,
+                                        lambda booking: pb.ConfirmFlightHoldResponse(booking=booking))
+        return pb.ConfirmFlightHoldResponse.FromString(raw)
+
+    async def GetFlightBooking(self, request: pb.GetFlightBookingRequest, context) -> pb.GetFlightBookingResponse:
+        booking = await self.ledger.get_booking(current_tenant(), self._id(request.booking_reference, "booking_reference"))
+        return pb.GetFlightBookingResponse(booking=booking)
+
+    async def CancelFlightBooking(self, request: pb.CancelFlightBookingRequest, context) -> pb.CancelFlightBookingResponse:
+        check_idempotency_key(request.idempotency_key)
+        check_text(request.reason, "reason", 500)
+        raw = await self.ledger.cancel(current_tenant(), request.idempotency_key, self._fingerprint(request),
+                                       self._id(request.booking_reference, "booking_reference"),
+                                       lambda booking: pb.CancelFlightBookingResponse(booking=booking))
+        return pb.CancelFlightBookingResponse.FromString(raw)
+
+    async def ListFlightBookings(self, request: pb.ListFlightBookingsRequest, context) -> pb.ListFlightBookingsResponse:
+        check_text(request.client_reference, "client_reference", 200)
+        size = page_size(request.page_size)
+        offset = decode_page_token(request.page_token, request)
+        bookings, more = await self.ledger.list_bookings(current_tenant(), request.client_reference, offset, size)
+        return pb.ListFlightBookingsResponse(
+            bookings=bookings, next_page_token=encode_page_token(offset + size, request) if more else ""
+        )

@@ -1,0 +1,116 @@
+"""Checks of the request fields that many services share: dates, parties, money, codes.
+
+Each check raises InvalidArgument naming the field path it was given, so that callers see
+"check_in_date.month: must be 1 to 12" rather than a generic failure. `Violations` collects
+several problems before raising, so that a client learns them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from google.type import date_pb2, money_pb2
+
+from tripsmith.errors import FieldViolation, InvalidArgument
+
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")
+MAX_PARTY = 9
+MAX_CHILD_AGE = 17
+
+
+class Violations:
+    """Collects field violations; `raise_if_any` raises them together."""
+
+    def __init__(self) -> None:
+        self.items: list[FieldViolation] = []
+
+    def add(self, field: str, description: str) -> None:
+        self.items.append(FieldViolation(field, description))
+
+    def check(self, call, *args, **kwargs):
+        """Runs a check, keeping its violations instead of raising them at once."""
+        try:
+            return call(*args, **kwargs)
+        except InvalidArgument as error:
+            self.items.extend(error.violations)
+            return None
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            summary = "; ".join(f"{v.field}: {v.description}" for v in self.items[:5])
+            raise InvalidArgument(summary, violations=list(self.items))
+
+
+def to_date(value: date_pb2.Date, field: str) -> dt.date:
+    """A complete google.type.Date as a date."""
+    if value.year == 0 and value.month == 0 and value.day == 0:
+        raise InvalidArgument.of(field, "is required")
+    try:
+        return dt.date(value.year, value.month, value.day)
+    except ValueError as error:
+        raise InvalidArgument.of(field, f"is not a calendar date ({error})") from None
+
+
+def date_message(day: dt.date) -> date_pb2.Date:
+    return date_pb2.Date(year=day.year, month=day.month, day=day.day)
+
+
+def check_currency(code: str, field: str, known: set[str] | dict) -> str:
+    """An ISO 4217 code this service can price in; empty means USD."""
+    code = code or "USD"
+    if not CURRENCY_PATTERN.match(code):
+        raise InvalidArgument.of(field, f"{code[:16]!r} is not an ISO 4217 currency code")
+    if code not in known:
+        raise InvalidArgument.of(field, f"{code} is not a currency this service prices in")
+    return code
+
+
+def money_amount(money: money_pb2.Money) -> float:
+    return money.units + money.nanos / 1e9
+
+
+def money_message(amount: float, currency: str) -> money_pb2.Money:
+    """Money rounded to the cent, as units and nanos of the same sign."""
+    cents = round(amount * 100)
+    units, remainder = divmod(abs(cents), 100)
+    sign = -1 if cents < 0 else 1
+    return money_pb2.Money(currency_code=currency, units=sign * units, nanos=sign * remainder * 10_000_000)
+
+
+def check_money(money: money_pb2.Money, field: str, known: set[str] | dict) -> float:
+    """A non-negative, well-formed amount in a known currency."""
+    check_currency(money.currency_code, f"{field}.currency_code", known)
+    if money.units < 0 or money.nanos < 0 or (money.units > 0 and money.nanos < 0) or money.nanos >= 1_000_000_000:
+        raise InvalidArgument.of(field, "must be a non-negative amount with nanos below one unit")
+    return money_amount(money)
+
+
+def check_party(adults: int, children_ages, field: str) -> None:
+    violations = Violations()
+    if not 1 <= adults <= MAX_PARTY:
+        violations.add(f"{field}.adults", f"must be between 1 and {MAX_PARTY}")
+    if len(children_ages) > MAX_PARTY - 1:
+        violations.add(f"{field}.children_ages", f"at most {MAX_PARTY - 1} children")
+    for index, age in enumerate(children_ages):
+        if not 0 <= age <= MAX_CHILD_AGE:
+            violations.add(f"{field}.children_ages[{index}]", f"must be an age from 0 to {MAX_CHILD_AGE}")
+    if adults + len(children_ages) > MAX_PARTY:
+        violations.add(field, f"at most {MAX_PARTY} travelers in one party")
+    violations.raise_if_any()
+
+
+def check_codes(codes, field: str, pattern: re.Pattern = AIRLINE_PATTERN, limit: int = 20) -> list[str]:
+    if len(codes) > limit:
+        raise InvalidArgument.of(field, f"at most {limit} entries")
+    for index, code in enumerate(codes):
+        if not pattern.match(code):
+            raise InvalidArgument.of(f"{field}[{index}]", f"{code[:16]!r} is not a two-character IATA airline code")
+    return list(codes)
+
+
+def check_text(value: str, field: str, limit: int) -> str:
+    if len(value) > limit:
+        raise InvalidArgument.of(field, f"is longer than {limit} characters")
+    return value
