@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import random
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tripsmith.data.catalog import Catalog, distance_km
+from tripsmith.synthetic import seeded
 
 #: Cruise-equivalent block speed and fixed taxi/climb allowance, from typical timetables
 #: (London-New York, 5,570 km, is scheduled at about 7 h 10 min westbound).
@@ -30,12 +30,6 @@ MAX_CONNECTION = dt.timedelta(hours=8)
 #: Connections detouring more than this factor over the direct distance are not offered.
 MAX_DETOUR = 1.5
 HUBS_PER_SEARCH = 6
-
-
-def seeded(*parts: object) -> random.Random:
-    """A random generator determined by `parts` alone."""
-    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from functools import partial
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
@@ -19,10 +20,9 @@ from tripsmith.common.v1 import party_pb2, provenance_pb2
 from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
-from tripsmith.ledger import Allocation, Ledger, check_idempotency_key
-from tripsmith.runtime.auth import current_tenant
-from tripsmith.runtime.fingerprint import fingerprint
-from tripsmith.runtime.paging import decode_page_token, encode_page_token, page_size, paginate
+from tripsmith.booking_desk import BookingDesk, timestamp
+from tripsmith.ledger import Allocation, Ledger
+from tripsmith.runtime.paging import page_size, paginate
 from tripsmith.validation import (
     Violations,
     check_codes,
@@ -56,12 +56,9 @@ PROVENANCE = provenance_pb2.Provenance(
 )
 
 
-def _timestamp(moment: dt.datetime | float) -> timestamp_pb2.Timestamp:
+def _instant(moment: dt.datetime) -> timestamp_pb2.Timestamp:
     stamp = timestamp_pb2.Timestamp()
-    if isinstance(moment, dt.datetime):
-        stamp.FromDatetime(moment.astimezone(dt.timezone.utc))
-    else:
-        stamp.FromNanoseconds(int(moment * 1e9))
+    stamp.FromDatetime(moment.astimezone(dt.timezone.utc))
     return stamp
 
 
@@ -93,8 +90,8 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         self.catalog = schedule.catalog
         self.pricing = Pricing(schedule)
         self.ledger = ledger
+        self.desk = BookingDesk(ledger, hold_ttl_seconds, clock)
         self.offer_ttl = offer_ttl_seconds
-        self.hold_ttl = hold_ttl_seconds
         self.clock = clock
 
     # Conversions ----------------------------------------------------------------------------
@@ -105,8 +102,8 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
     def _segment(self, leg: Leg) -> pb.FlightSegment:
         return pb.FlightSegment(
             departure_airport=leg.origin, arrival_airport=leg.destination,
-            departure_time=_timestamp(leg.departure), departure_time_zone=str(leg.departure.tzinfo),
-            arrival_time=_timestamp(leg.arrival), arrival_time_zone=str(leg.arrival.tzinfo),
+            departure_time=_instant(leg.departure), departure_time_zone=str(leg.departure.tzinfo),
+            arrival_time=_instant(leg.arrival), arrival_time_zone=str(leg.arrival.tzinfo),
             carrier=leg.airline, carrier_name=self.catalog.airline_names.get(leg.airline, leg.airline),
             flight_number=leg.flight_number, duration=_duration(leg.arrival - leg.departure),
             distance_km=leg.distance_km, aircraft=leg.aircraft.name,
@@ -121,7 +118,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
             stops=len(priced.journey) - 1, total_duration=_duration(priced.duration),
             cabin=CABIN_VALUES[priced.cabin], price_per_adult=money(priced.adult_usd), total_price=money(priced.total_usd),
             seats_available=priced.seats_left, refundable=priced.cabin in ("BUSINESS", "FIRST"),
-            expire_time=_timestamp(self.clock() + self.offer_ttl), provenance=PROVENANCE,
+            expire_time=timestamp(self.clock() + self.offer_ttl), provenance=PROVENANCE,
         )
         if priced.passengers.children_ages:
             offer.price_per_child.CopyFrom(money(priced.child_usd))
@@ -200,7 +197,6 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
     # Holds and bookings ---------------------------------------------------------------------
 
     async def HoldFlightOffer(self, request: pb.HoldFlightOfferRequest, context) -> pb.HoldFlightOfferResponse:
-        check_idempotency_key(request.idempotency_key)
         check_text(request.client_reference, "client_reference", 200)
         currency = "USD"
         max_price = None
@@ -219,67 +215,23 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         allocations = [Allocation(resource, priced.passengers.seats, seats)
                        for resource, seats in self.pricing.capacity(priced.journey, priced.cabin, today).items()]
         party = party_pb2.Party(adults=priced.passengers.adults, children_ages=priced.passengers.children_ages)
+        build = partial(pb.FlightHold, offer=offer, passengers=party, client_reference=request.client_reference)
+        return await self.desk.hold(request, allocations, build, pb.HoldFlightOfferResponse)
 
-        def build(hold_id: str, now: float, expire: float) -> pb.FlightHold:
-            return pb.FlightHold(hold_id=hold_id, offer=offer, passengers=party, create_time=_timestamp(now),
-                                 expire_time=_timestamp(expire), client_reference=request.client_reference)
+    async def GetFlightHold(self, request, context):
+        return await self.desk.get_hold(request, pb.GetFlightHoldResponse)
 
-        raw = await self.ledger.hold(current_tenant(), request.idempotency_key, self._fingerprint(request),
-                                     allocations, self.hold_ttl, build, lambda hold: pb.HoldFlightOfferResponse(hold=hold))
-        return pb.HoldFlightOfferResponse.FromString(raw)
+    async def ReleaseFlightHold(self, request, context):
+        return await self.desk.release(request, pb.ReleaseFlightHoldResponse)
 
-    @staticmethod
-    def _fingerprint(request) -> str:
-        return fingerprint(request, ignore=("idempotency_key",))
+    async def ConfirmFlightHold(self, request, context):
+        return await self.desk.confirm(request, pb.FlightBooking, pb.ConfirmFlightHoldResponse)
 
-    @staticmethod
-    def _id(value: str, field: str) -> str:
-        if not value:
-            raise InvalidArgument.of(field, "is required")
-        return check_text(value, field, 64)
+    async def GetFlightBooking(self, request, context):
+        return await self.desk.get_booking(request, pb.GetFlightBookingResponse)
 
-    async def GetFlightHold(self, request: pb.GetFlightHoldRequest, context) -> pb.GetFlightHoldResponse:
-        hold = await self.ledger.get_hold(current_tenant(), self._id(request.hold_id, "hold_id"))
-        return pb.GetFlightHoldResponse(hold=hold)
+    async def CancelFlightBooking(self, request, context):
+        return await self.desk.cancel(request, pb.CancelFlightBookingResponse)
 
-    async def ReleaseFlightHold(self, request: pb.ReleaseFlightHoldRequest, context) -> pb.ReleaseFlightHoldResponse:
-        check_idempotency_key(request.idempotency_key)
-        raw = await self.ledger.release(current_tenant(), request.idempotency_key, self._fingerprint(request),
-                                        self._id(request.hold_id, "hold_id"),
-                                        lambda hold: pb.ReleaseFlightHoldResponse(hold=hold))
-        return pb.ReleaseFlightHoldResponse.FromString(raw)
-
-    async def ConfirmFlightHold(self, request: pb.ConfirmFlightHoldRequest, context) -> pb.ConfirmFlightHoldResponse:
-        check_idempotency_key(request.idempotency_key)
-        check_text(request.approved_by, "approved_by", 200)
-
-        def build(hold: pb.FlightHold, reference: str, now: float) -> pb.FlightBooking:
-            return pb.FlightBooking(booking_reference=reference, hold_id=hold.hold_id, offer=hold.offer,
-                                    passengers=hold.passengers, client_reference=hold.client_reference,
-                                    approved_by=request.approved_by, create_time=_timestamp(now))
-
-        raw = await self.ledger.confirm(current_tenant(), request.idempotency_key, self._fingerprint(request),
-                                        self._id(request.hold_id, "hold_id"), build,
-                                        lambda booking: pb.ConfirmFlightHoldResponse(booking=booking))
-        return pb.ConfirmFlightHoldResponse.FromString(raw)
-
-    async def GetFlightBooking(self, request: pb.GetFlightBookingRequest, context) -> pb.GetFlightBookingResponse:
-        booking = await self.ledger.get_booking(current_tenant(), self._id(request.booking_reference, "booking_reference"))
-        return pb.GetFlightBookingResponse(booking=booking)
-
-    async def CancelFlightBooking(self, request: pb.CancelFlightBookingRequest, context) -> pb.CancelFlightBookingResponse:
-        check_idempotency_key(request.idempotency_key)
-        check_text(request.reason, "reason", 500)
-        raw = await self.ledger.cancel(current_tenant(), request.idempotency_key, self._fingerprint(request),
-                                       self._id(request.booking_reference, "booking_reference"),
-                                       lambda booking: pb.CancelFlightBookingResponse(booking=booking))
-        return pb.CancelFlightBookingResponse.FromString(raw)
-
-    async def ListFlightBookings(self, request: pb.ListFlightBookingsRequest, context) -> pb.ListFlightBookingsResponse:
-        check_text(request.client_reference, "client_reference", 200)
-        size = page_size(request.page_size)
-        offset = decode_page_token(request.page_token, request)
-        bookings, more = await self.ledger.list_bookings(current_tenant(), request.client_reference, offset, size)
-        return pb.ListFlightBookingsResponse(
-            bookings=bookings, next_page_token=encode_page_token(offset + size, request) if more else ""
-        )
+    async def ListFlightBookings(self, request, context):
+        return await self.desk.list_bookings(request, pb.ListFlightBookingsResponse)

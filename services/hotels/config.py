@@ -1,5 +1,7 @@
 """Settings of the hotels service."""
 
+from pydantic import Field
+
 from tripsmith.runtime.config import SupplierConfig, port_field
 
 
@@ -7,3 +9,7 @@ class HotelsConfig(SupplierConfig):
     """Settings of the hotels service, from `TRIPSMITH_*` variables."""
 
     port: int = port_field("hotels")
+    #: How long an offer's price is guaranteed for (it is re-priced on hold).
+    offer_ttl_seconds: float = Field(default=1800.0, gt=0, validation_alias="TRIPSMITH_HOTELS_OFFER_TTL_SECONDS")
+    #: How long a hold keeps its rooms before it expires.
+    hold_ttl_seconds: float = Field(default=900.0, gt=0, validation_alias="TRIPSMITH_HOTELS_HOLD_TTL_SECONDS")

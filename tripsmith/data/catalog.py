@@ -213,19 +213,23 @@ class Catalog:
         if city is None:
             where = f" in {country}" if country else ""
             raise InvalidArgument.of(f"{field}.city_name", f"no city called {name[:80]!r}{where} is known")
-        return self._city_place(city)
+        return self.city_place(city)
 
-    def _city_place(self, city: City) -> ResolvedPlace:
+    def city_place(self, city: City) -> ResolvedPlace:
+        """A city as a place, with the airports that serve it."""
         airports = self.airports_serving(city)
         code = airports[0] if len(airports) == 1 else ""
         return ResolvedPlace(place_pb2.PLACE_KIND_CITY, code, city.name, city.name, city.country, city.time_zone,
                              city.lat, city.lon, tuple(airports), city)
 
+    def nearest_city(self, lat: float, lon: float) -> City:
+        return min(self.cities.values(), key=lambda c: distance_km(lat, lon, c.lat, c.lon))
+
     def _by_location(self, lat: float, lon: float, field: str) -> ResolvedPlace:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
             raise InvalidArgument.of(f"{field}.location", "latitude must be within ±90 and longitude within ±180")
-        nearest = min(self.cities.values(), key=lambda c: distance_km(lat, lon, c.lat, c.lon))
-        place = self._city_place(nearest)
+        nearest = self.nearest_city(lat, lon)
+        place = self.city_place(nearest)
         return ResolvedPlace(place.kind, place.code, place.display_name, place.city_name, place.country,
                              place.time_zone, lat, lon, place.airports, nearest)
 
