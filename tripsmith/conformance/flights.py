@@ -1,0 +1,319 @@
+"""The contract of a flights supplier (tripsmith.flights.v1.FlightsService)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+from zoneinfo import ZoneInfo
+
+import grpc
+
+from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
+from tripsmith.common.v1.place_pb2 import Place
+from google.type.date_pb2 import Date
+
+from tripsmith.common.v1.party_pb2 import Party
+from tripsmith.conformance.harness import (
+    Failure,
+    Kit,
+    NotRun,
+    apply,
+    check_health,
+    expect,
+    expect_error,
+    money_value,
+    raise_again,
+)
+from tripsmith.flights.v1 import flights_service_pb2 as pb
+from tripsmith.flights.v1 import flights_service_pb2_grpc
+from tripsmith.validation import date_message
+
+SERVICE = "tripsmith.flights.v1.FlightsService"
+INVALID = grpc.StatusCode.INVALID_ARGUMENT
+
+
+def stub(kit: Kit) -> flights_service_pb2_grpc.FlightsServiceStub:
+    return flights_service_pb2_grpc.FlightsServiceStub(kit.channel)
+
+
+def search_request(kit: Kit, **changes) -> pb.SearchFlightsRequest:
+    request = pb.SearchFlightsRequest(
+        origin=Place(iata_code=kit.options.origin), destination=Place(iata_code=kit.options.destination),
+        departure_date=date_message(kit.date()), passengers=Party(adults=2), currency_code="USD", page_size=50,
+    )
+    return apply(request, changes)
+
+
+async def search(kit: Kit, **changes) -> pb.SearchFlightsResponse:
+    return await stub(kit).SearchFlights(search_request(kit, **changes), metadata=kit.metadata(), timeout=30)
+
+
+async def first_offer(kit: Kit) -> pb.FlightOffer:
+    response = await search(kit)
+    expect(len(response.offers) > 0, f"no offers {kit.options.origin}-{kit.options.destination} on {kit.date()}")
+    return response.offers[0]
+
+
+def key() -> str:
+    return f"conformance-{uuid.uuid4()}"
+
+
+# Checks ---------------------------------------------------------------------------------------
+
+async def health(kit: Kit) -> str:
+    return await check_health(kit, SERVICE)
+
+
+async def requires_credentials(kit: Kit) -> str:
+    await expect_error(stub(kit).SearchFlights(search_request(kit), timeout=10), grpc.StatusCode.UNAUTHENTICATED,
+                       what="a search without credentials")
+    return "a call without credentials is UNAUTHENTICATED"
+
+
+async def offers_are_well_formed(kit: Kit) -> str:
+    response = await search(kit)
+    expect(response.offers, "the search returned no offers")
+    expect(response.total_size >= len(response.offers), "total_size is smaller than the page")
+    now = dt.datetime.now(dt.timezone.utc)
+    for offer in response.offers:
+        where = f"offer {offer.offer_id}"
+        expect(offer.offer_id, "an offer has no offer_id")
+        expect(offer.segments, f"{where} has no segments")
+        expect(offer.stops == len(offer.segments) - 1, f"{where}: stops is not len(segments) - 1")
+        for index, segment in enumerate(offer.segments):
+            departure, arrival = segment.departure_time.ToDatetime(dt.timezone.utc), segment.arrival_time.ToDatetime(dt.timezone.utc)
+            expect(arrival > departure, f"{where}: segment {index} arrives before it departs")
+            for zone in (segment.departure_time_zone, segment.arrival_time_zone):
+                try:
+                    ZoneInfo(zone)
+                except Exception:  # noqa: BLE001 - any failure means the zone is not IANA
+                    raise Failure(f"{where}: {zone!r} is not an IANA time zone") from None
+            expect(segment.carrier and segment.flight_number, f"{where}: segment {index} lacks carrier or flight number")
+            if index:
+                previous = offer.segments[index - 1]
+                expect(previous.arrival_airport == segment.departure_airport, f"{where}: segments do not connect")
+                expect(departure >= previous.arrival_time.ToDatetime(dt.timezone.utc), f"{where}: a connection leaves before arrival")
+        first, last = offer.segments[0], offer.segments[-1]
+        span = last.arrival_time.ToDatetime() - first.departure_time.ToDatetime()
+        expect(abs(offer.total_duration.ToTimedelta() - span) <= dt.timedelta(minutes=1), f"{where}: total_duration is not the span")
+        expect(offer.total_price.currency_code == "USD" and money_value(offer.total_price) > 0, f"{where}: bad total_price")
+        expect(money_value(offer.total_price) + 0.01 >= 2 * money_value(offer.price_per_adult), f"{where}: total below 2 adult fares")
+        expect(offer.seats_available >= 2, f"{where}: fewer seats than passengers")
+        expect(offer.expire_time.ToDatetime(dt.timezone.utc) > now, f"{where}: already expired")
+    return f"{len(response.offers)} offers checked"
+
+
+async def deterministic(kit: Kit) -> str:
+    first, second = await search(kit), await search(kit)
+    ids = lambda r: [(o.offer_id, o.total_price.units, o.total_price.nanos) for o in r.offers]  # noqa: E731
+    expect(ids(first) == ids(second), "the same search gave different offers or prices")
+    return "the same search gives the same offers"
+
+
+async def paginates(kit: Kit) -> str:
+    whole = await search(kit, page_size=100)
+    seen, token, pages = [], "", 0
+    while True:
+        page = await search(kit, page_size=3, page_token=token)
+        seen += [offer.offer_id for offer in page.offers]
+        pages += 1
+        token = page.next_page_token
+        if not token or pages > 60:
+            break
+    expect(len(seen) == len(set(seen)), "pages repeat offers")
+    expect(seen[:len(whole.offers)] == [o.offer_id for o in whole.offers][:len(seen)], "pages are not in the order of one big page")
+    expect(len(seen) == min(whole.total_size, len(seen)), "paging lost offers")
+    await expect_error(search(kit, page_size=101), INVALID, field="page_size", what="page_size 101")
+    await expect_error(search(kit, page_size=-1), INVALID, field="page_size", what="page_size -1")
+    await expect_error(search(kit, page_token="not-a-token"), INVALID, field="page_token", what="a forged page_token")
+    return f"{len(seen)} offers over {pages} pages"
+
+
+async def sorts(kit: Kit) -> str:
+    orders = {
+        pb.FLIGHT_ORDER_PRICE: lambda o: money_value(o.total_price),
+        pb.FLIGHT_ORDER_DURATION: lambda o: o.total_duration.ToSeconds(),
+        pb.FLIGHT_ORDER_DEPARTURE_TIME: lambda o: o.segments[0].departure_time.ToSeconds(),
+        pb.FLIGHT_ORDER_ARRIVAL_TIME: lambda o: o.segments[-1].arrival_time.ToSeconds(),
+        pb.FLIGHT_ORDER_STOPS: lambda o: o.stops,
+    }
+    for order, value in orders.items():
+        values = [value(o) for o in (await search(kit, order_by=order)).offers]
+        expect(values == sorted(values), f"{pb.FlightOrder.Name(order)} is not respected")
+    return f"{len(orders)} orders respected"
+
+
+async def filters(kit: Kit) -> str:
+    nonstop = await search(kit, max_stops=0)
+    expect(all(o.stops == 0 for o in nonstop.offers), "max_stops=0 returned connections")
+    offers = (await search(kit)).offers
+    carrier = offers[0].segments[0].carrier
+    request = search_request(kit)
+    request.excluded_airlines.append(carrier)
+    without = await stub(kit).SearchFlights(request, metadata=kit.metadata(), timeout=30)
+    expect(all(s.carrier != carrier for o in without.offers for s in o.segments), f"excluded airline {carrier} appears")
+    request = search_request(kit)
+    request.departure_window.earliest.hours = 12
+    request.departure_window.latest.hours = 18
+    windowed = await stub(kit).SearchFlights(request, metadata=kit.metadata(), timeout=30)
+    for offer in windowed.offers:
+        segment = offer.segments[0]
+        local = segment.departure_time.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(segment.departure_time_zone))
+        expect(dt.time(12) <= local.time() <= dt.time(18), f"{offer.offer_id} departs at {local:%H:%M}, outside 12:00-18:00")
+    return "stops, airlines and departure window respected"
+
+
+async def currencies(kit: Kit) -> str:
+    usd, eur = await search(kit), await search(kit, currency_code="EUR")
+    expect(all(o.total_price.currency_code == "EUR" for o in eur.offers), "prices are not in the requested currency")
+    by_id = {o.offer_id: money_value(o.total_price) for o in usd.offers}
+    ratios = [money_value(o.total_price) / by_id[o.offer_id] for o in eur.offers if o.offer_id in by_id]
+    expect(ratios and max(ratios) - min(ratios) < 0.01, "EUR and USD prices are not one exchange rate apart")
+    await expect_error(search(kit, currency_code="XYZ"), INVALID, field="currency_code", what="currency XYZ")
+    return f"EUR/USD = {ratios[0]:.4f} on every offer"
+
+
+async def rejects_bad_input(kit: Kit) -> str:
+    cases = [
+        ("an unknown airport", dict(origin=Place(iata_code="QQQ")), "origin"),
+        ("no destination", dict(destination=Place()), "destination"),
+        ("a past date", dict(departure_date=date_message(dt.date.today() - dt.timedelta(days=3))), "departure_date"),
+        ("an impossible date", dict(departure_date=Date(year=2030, month=2, day=30)), "departure_date"),
+        ("zero adults", dict(passengers=Party(adults=0)), "passengers"),
+        ("a megabyte city name", dict(origin=Place(city_name="x" * 1_000_000)), "origin"),
+        ("four stops", dict(max_stops=4), "max_stops"),
+    ]
+    for what, changes, field in cases:
+        await expect_error(search(kit, **changes), INVALID, field=field, what=what)
+    return f"{len(cases)} kinds of bad input are INVALID_ARGUMENT with the field"
+
+
+async def holds_and_books(kit: Kit) -> str:
+    offer = await first_offer(kit)
+    service = stub(kit)
+    before = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
+    reference = f"conformance/{uuid.uuid4()}"
+    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(
+        offer_id=offer.offer_id, client_reference=reference, idempotency_key=key()), metadata=kit.metadata())).hold
+    expect(hold.state == HoldState.HOLD_STATE_HELD, "a new hold is not HELD")
+    expect(hold.expire_time.ToDatetime() > dt.datetime.utcnow(), "a new hold has already expired")
+    after = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
+    expect(after.seats_available <= before.seats_available - 2, "holding 2 seats did not decrement seats_available")
+    booking = (await service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(
+        hold_id=hold.hold_id, approved_by="conformance", idempotency_key=key()), metadata=kit.metadata())).booking
+    expect(booking.booking_reference and booking.state == BookingState.BOOKING_STATE_CONFIRMED, "confirm gave no booking")
+    listed = await service.ListFlightBookings(pb.ListFlightBookingsRequest(client_reference=reference), metadata=kit.metadata())
+    expect([b.booking_reference for b in listed.bookings] == [booking.booking_reference], "the booking is not listed by client_reference")
+    got = (await service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=kit.metadata())).hold
+    expect(got.state == HoldState.HOLD_STATE_CONFIRMED and got.booking_reference == booking.booking_reference, "the hold does not show its booking")
+    cancel = pb.CancelFlightBookingRequest(booking_reference=booking.booking_reference, reason="conformance", idempotency_key=key())
+    cancelled = (await service.CancelFlightBooking(cancel, metadata=kit.metadata())).booking
+    expect(cancelled.state == BookingState.BOOKING_STATE_CANCELLED, "cancel did not cancel")
+    restored = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
+    expect(restored.seats_available == before.seats_available, "cancelling did not return the seats")
+    return f"held, booked {booking.booking_reference}, listed, cancelled"
+
+
+async def releases(kit: Kit) -> str:
+    offer = await first_offer(kit)
+    service = stub(kit)
+    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
+                                          metadata=kit.metadata())).hold
+    released = (await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
+                                                metadata=kit.metadata())).hold
+    expect(released.state == HoldState.HOLD_STATE_RELEASED, "release did not release")
+    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
+                                                 metadata=kit.metadata()),
+                       grpc.StatusCode.FAILED_PRECONDITION, what="confirming a released hold")
+    return "a released hold cannot be confirmed"
+
+
+async def idempotent(kit: Kit) -> str:
+    offer = await first_offer(kit)
+    service = stub(kit)
+    same = key()
+    request = pb.HoldFlightOfferRequest(offer_id=offer.offer_id, client_reference="a", idempotency_key=same)
+    first = (await service.HoldFlightOffer(request, metadata=kit.metadata())).hold
+    again = (await service.HoldFlightOffer(request, metadata=kit.metadata())).hold
+    expect(first.hold_id == again.hold_id, "a retry with the same key made a second hold")
+    request.client_reference = "b"
+    await expect_error(service.HoldFlightOffer(request, metadata=kit.metadata()), grpc.StatusCode.FAILED_PRECONDITION,
+                       reason="IDEMPOTENCY_KEY_REUSED", what="the same key with another payload")
+    await expect_error(service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata()),
+                       INVALID, field="idempotency_key", what="a hold without an idempotency key")
+    await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=first.hold_id, idempotency_key=key()), metadata=kit.metadata())
+    return "retries return the first hold; reuse is rejected"
+
+
+async def isolates_tenants(kit: Kit) -> str:
+    offer = await first_offer(kit)
+    service = stub(kit)
+    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
+                                          metadata=kit.metadata())).hold
+    other = kit.metadata(kit.options.other_tenant)
+    await expect_error(service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=other),
+                       grpc.StatusCode.NOT_FOUND, what="another tenant reading the hold")
+    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
+                                                 metadata=other), grpc.StatusCode.NOT_FOUND, what="another tenant confirming it")
+    await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()), metadata=kit.metadata())
+    await expect_error(service.GetFlightHold(pb.GetFlightHoldRequest(hold_id="hold_does_not_exist"), metadata=kit.metadata()),
+                       grpc.StatusCode.NOT_FOUND, reason="NOT_FOUND", what="an unknown hold")
+    return "another tenant's hold is NOT_FOUND"
+
+
+async def sells_out(kit: Kit) -> str:
+    response = await search(kit, max_stops=0, passengers=Party(adults=9))
+    offers = sorted(response.offers, key=lambda o: o.seats_available)
+    expect(offers, "no nonstop offers for 9 passengers to sell out")
+    offer, service, holds = offers[0], stub(kit), []
+    try:
+        for _ in range(offer.seats_available // 9 + 2):
+            try:
+                holds.append((await service.HoldFlightOffer(pb.HoldFlightOfferRequest(
+                    offer_id=offer.offer_id, idempotency_key=key()), metadata=kit.metadata())).hold.hold_id)
+            except grpc.aio.AioRpcError as error:
+                await expect_error(raise_again(error), grpc.StatusCode.FAILED_PRECONDITION, reason="SOLD_OUT",
+                                   what="holding more seats than are left")
+                return f"SOLD_OUT after {len(holds)} holds of 9 seats"
+        raise Failure(f"{len(holds)} holds of 9 seats never sold out {offer.seats_available} seats")
+    finally:
+        for hold_id in holds:
+            await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold_id, idempotency_key=key()),
+                                            metadata=kit.metadata())
+
+
+async def holds_expire(kit: Kit) -> str:
+    ttl = kit.options.hold_expiry_seconds
+    if ttl is None:
+        raise NotRun("pass --hold-expiry-seconds with the server's hold TTL to check expiry")
+    offer = await first_offer(kit)
+    service = stub(kit)
+    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
+                                          metadata=kit.metadata())).hold
+    await asyncio.sleep(ttl + 1)
+    expired = (await service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=kit.metadata())).hold
+    expect(expired.state == HoldState.HOLD_STATE_EXPIRED, "a hold past its TTL is not EXPIRED")
+    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
+                                                 metadata=kit.metadata()),
+                       grpc.StatusCode.FAILED_PRECONDITION, reason="EXPIRED", what="confirming an expired hold")
+    return f"expired after {ttl:.0f} s and cannot be confirmed"
+
+
+CHECKS = [
+    ("health check SERVING", health),
+    ("calls need credentials", requires_credentials),
+    ("offers are well formed", offers_are_well_formed),
+    ("search is deterministic", deterministic),
+    ("pagination", paginates),
+    ("sorting", sorts),
+    ("filters", filters),
+    ("currency handling", currencies),
+    ("bad input is INVALID_ARGUMENT", rejects_bad_input),
+    ("hold, confirm, list, cancel", holds_and_books),
+    ("release", releases),
+    ("idempotency", idempotent),
+    ("tenant isolation", isolates_tenants),
+    ("sold out", sells_out),
+    ("hold expiry", holds_expire),
+]
