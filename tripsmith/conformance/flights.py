@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import uuid
 from zoneinfo import ZoneInfo
 
 import grpc
 
-from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
 from tripsmith.common.v1.place_pb2 import Place
 from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.party_pb2 import Party
-from tripsmith.conformance.harness import (
-    Failure,
-    Kit,
-    NotRun,
-    apply,
-    check_health,
-    expect,
-    expect_error,
-    money_value,
-    raise_again,
-)
+from tripsmith.conformance import bookings
+from tripsmith.conformance.harness import Failure, Kit, apply, check_health, expect, expect_error, money_value
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
 from tripsmith.validation import date_message
@@ -53,10 +41,6 @@ async def first_offer(kit: Kit) -> pb.FlightOffer:
     response = await search(kit)
     expect(len(response.offers) > 0, f"no offers {kit.options.origin}-{kit.options.destination} on {kit.date()}")
     return response.offers[0]
-
-
-def key() -> str:
-    return f"conformance-{uuid.uuid4()}"
 
 
 # Checks ---------------------------------------------------------------------------------------
@@ -189,115 +173,17 @@ async def rejects_bad_input(kit: Kit) -> str:
     return f"{len(cases)} kinds of bad input are INVALID_ARGUMENT with the field"
 
 
-async def holds_and_books(kit: Kit) -> str:
-    offer = await first_offer(kit)
-    service = stub(kit)
-    before = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
-    reference = f"conformance/{uuid.uuid4()}"
-    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(
-        offer_id=offer.offer_id, client_reference=reference, idempotency_key=key()), metadata=kit.metadata())).hold
-    expect(hold.state == HoldState.HOLD_STATE_HELD, "a new hold is not HELD")
-    expect(hold.expire_time.ToDatetime() > dt.datetime.utcnow(), "a new hold has already expired")
-    after = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
-    expect(after.seats_available <= before.seats_available - 2, "holding 2 seats did not decrement seats_available")
-    booking = (await service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(
-        hold_id=hold.hold_id, approved_by="conformance", idempotency_key=key()), metadata=kit.metadata())).booking
-    expect(booking.booking_reference and booking.state == BookingState.BOOKING_STATE_CONFIRMED, "confirm gave no booking")
-    listed = await service.ListFlightBookings(pb.ListFlightBookingsRequest(client_reference=reference), metadata=kit.metadata())
-    expect([b.booking_reference for b in listed.bookings] == [booking.booking_reference], "the booking is not listed by client_reference")
-    got = (await service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=kit.metadata())).hold
-    expect(got.state == HoldState.HOLD_STATE_CONFIRMED and got.booking_reference == booking.booking_reference, "the hold does not show its booking")
-    cancel = pb.CancelFlightBookingRequest(booking_reference=booking.booking_reference, reason="conformance", idempotency_key=key())
-    cancelled = (await service.CancelFlightBooking(cancel, metadata=kit.metadata())).booking
-    expect(cancelled.state == BookingState.BOOKING_STATE_CANCELLED, "cancel did not cancel")
-    restored = (await service.GetFlightOffer(pb.GetFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata())).offer
-    expect(restored.seats_available == before.seats_available, "cancelling did not return the seats")
-    return f"held, booked {booking.booking_reference}, listed, cancelled"
-
-
-async def releases(kit: Kit) -> str:
-    offer = await first_offer(kit)
-    service = stub(kit)
-    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
-                                          metadata=kit.metadata())).hold
-    released = (await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
-                                                metadata=kit.metadata())).hold
-    expect(released.state == HoldState.HOLD_STATE_RELEASED, "release did not release")
-    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
-                                                 metadata=kit.metadata()),
-                       grpc.StatusCode.FAILED_PRECONDITION, what="confirming a released hold")
-    return "a released hold cannot be confirmed"
-
-
-async def idempotent(kit: Kit) -> str:
-    offer = await first_offer(kit)
-    service = stub(kit)
-    same = key()
-    request = pb.HoldFlightOfferRequest(offer_id=offer.offer_id, client_reference="a", idempotency_key=same)
-    first = (await service.HoldFlightOffer(request, metadata=kit.metadata())).hold
-    again = (await service.HoldFlightOffer(request, metadata=kit.metadata())).hold
-    expect(first.hold_id == again.hold_id, "a retry with the same key made a second hold")
-    request.client_reference = "b"
-    await expect_error(service.HoldFlightOffer(request, metadata=kit.metadata()), grpc.StatusCode.FAILED_PRECONDITION,
-                       reason="IDEMPOTENCY_KEY_REUSED", what="the same key with another payload")
-    await expect_error(service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id), metadata=kit.metadata()),
-                       INVALID, field="idempotency_key", what="a hold without an idempotency key")
-    await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=first.hold_id, idempotency_key=key()), metadata=kit.metadata())
-    return "retries return the first hold; reuse is rejected"
-
-
-async def isolates_tenants(kit: Kit) -> str:
-    offer = await first_offer(kit)
-    service = stub(kit)
-    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
-                                          metadata=kit.metadata())).hold
-    other = kit.metadata(kit.options.other_tenant)
-    await expect_error(service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=other),
-                       grpc.StatusCode.NOT_FOUND, what="another tenant reading the hold")
-    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
-                                                 metadata=other), grpc.StatusCode.NOT_FOUND, what="another tenant confirming it")
-    await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()), metadata=kit.metadata())
-    await expect_error(service.GetFlightHold(pb.GetFlightHoldRequest(hold_id="hold_does_not_exist"), metadata=kit.metadata()),
-                       grpc.StatusCode.NOT_FOUND, reason="NOT_FOUND", what="an unknown hold")
-    return "another tenant's hold is NOT_FOUND"
-
-
-async def sells_out(kit: Kit) -> str:
+async def _bookable_offer(kit: Kit, big: bool) -> pb.FlightOffer:
+    if not big:
+        return await first_offer(kit)
+    # The nonstop offer with the fewest seats, held 9 at a time, sells out soonest.
     response = await search(kit, max_stops=0, passengers=Party(adults=9))
-    offers = sorted(response.offers, key=lambda o: o.seats_available)
-    expect(offers, "no nonstop offers for 9 passengers to sell out")
-    offer, service, holds = offers[0], stub(kit), []
-    try:
-        for _ in range(offer.seats_available // 9 + 2):
-            try:
-                holds.append((await service.HoldFlightOffer(pb.HoldFlightOfferRequest(
-                    offer_id=offer.offer_id, idempotency_key=key()), metadata=kit.metadata())).hold.hold_id)
-            except grpc.aio.AioRpcError as error:
-                await expect_error(raise_again(error), grpc.StatusCode.FAILED_PRECONDITION, reason="SOLD_OUT",
-                                   what="holding more seats than are left")
-                return f"SOLD_OUT after {len(holds)} holds of 9 seats"
-        raise Failure(f"{len(holds)} holds of 9 seats never sold out {offer.seats_available} seats")
-    finally:
-        for hold_id in holds:
-            await service.ReleaseFlightHold(pb.ReleaseFlightHoldRequest(hold_id=hold_id, idempotency_key=key()),
-                                            metadata=kit.metadata())
+    expect(response.offers, "no nonstop offers for 9 passengers to sell out")
+    return min(response.offers, key=lambda offer: offer.seats_available)
 
 
-async def holds_expire(kit: Kit) -> str:
-    ttl = kit.options.hold_expiry_seconds
-    if ttl is None:
-        raise NotRun("pass --hold-expiry-seconds with the server's hold TTL to check expiry")
-    offer = await first_offer(kit)
-    service = stub(kit)
-    hold = (await service.HoldFlightOffer(pb.HoldFlightOfferRequest(offer_id=offer.offer_id, idempotency_key=key()),
-                                          metadata=kit.metadata())).hold
-    await asyncio.sleep(ttl + 1)
-    expired = (await service.GetFlightHold(pb.GetFlightHoldRequest(hold_id=hold.hold_id), metadata=kit.metadata())).hold
-    expect(expired.state == HoldState.HOLD_STATE_EXPIRED, "a hold past its TTL is not EXPIRED")
-    await expect_error(service.ConfirmFlightHold(pb.ConfirmFlightHoldRequest(hold_id=hold.hold_id, idempotency_key=key()),
-                                                 metadata=kit.metadata()),
-                       grpc.StatusCode.FAILED_PRECONDITION, reason="EXPIRED", what="confirming an expired hold")
-    return f"expired after {ttl:.0f} s and cannot be confirmed"
+BOOKABLE = bookings.Bookable("Flight", pb, flights_service_pb2_grpc.FlightsServiceStub, "seats_available",
+                             _bookable_offer, units=2)
 
 
 CHECKS = [
@@ -310,10 +196,5 @@ CHECKS = [
     ("filters", filters),
     ("currency handling", currencies),
     ("bad input is INVALID_ARGUMENT", rejects_bad_input),
-    ("hold, confirm, list, cancel", holds_and_books),
-    ("release", releases),
-    ("idempotency", idempotent),
-    ("tenant isolation", isolates_tenants),
-    ("sold out", sells_out),
-    ("hold expiry", holds_expire),
+    *bookings.checks(BOOKABLE),
 ]
