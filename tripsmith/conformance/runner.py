@@ -22,8 +22,9 @@ async def run(category: str, address: str, options: Options) -> list[Result]:
         return kit.results
 
 
-def report(category: str, address: str, results: list[Result], out=sys.stdout) -> bool:
+def report(category: str, address: str, results: list[Result], out=None) -> bool:
     """Prints one line per check (and why it failed); True when nothing failed."""
+    out = out or sys.stdout
     print(f"conformance of {category} at {address}", file=out)
     for result in results:
         mark = {True: "PASS", False: "FAIL", None: "SKIP"}[result.passed]

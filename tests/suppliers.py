@@ -1,0 +1,46 @@
+"""Supplier servers started in-process on port 0 for tests, on a shared loaded catalog."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from pathlib import Path
+
+import grpc
+
+from tests.conftest import INTERNAL_TOKEN
+from tripsmith.data.catalog import Catalog
+from tripsmith.runtime.auth import internal_metadata
+
+
+@functools.cache
+def catalog() -> Catalog:
+    """The supplier data, loaded once per test session."""
+    return Catalog()
+
+
+def metadata(tenant: str = "acme"):
+    return internal_metadata(tenant, INTERNAL_TOKEN)
+
+
+@contextlib.asynccontextmanager
+async def running(create_server, config_class, data_dir: Path, **settings):
+    """A started server of a supplier and a channel to it; stopped on exit."""
+    config = make_config(config_class, port=0, data_dir=data_dir, internal_token=INTERNAL_TOKEN, **settings)
+    server, port = create_server(config, catalog=catalog())
+    await server.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            yield channel, f"127.0.0.1:{port}"
+    finally:
+        await server.stop(0)
+
+
+def make_config(config_class, **settings):
+    """A config from settings given by field name, whether or not the field reads its own
+    variable (those take their variable's name as input, and the test should not care)."""
+    arguments = {}
+    for name, value in settings.items():
+        alias = config_class.model_fields[name].validation_alias
+        arguments[alias if isinstance(alias, str) else name] = value
+    return config_class(**arguments)
