@@ -62,7 +62,7 @@ async def test_a_server_that_implements_nothing_fails_readably(capsys):
 
 def test_the_command_exits_one_on_failure_and_two_on_bad_input():
     [port] = free_ports(1)
-    unreachable = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "weather", f"127.0.0.1:{port}",
+    unreachable = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "hotels", f"127.0.0.1:{port}",
                                   "--token", INTERNAL_TOKEN], capture_output=True, text=True, timeout=120)
     assert unreachable.returncode == 1 and "FAIL" in unreachable.stdout
     bad = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "flights", "nowhere"],
