@@ -24,10 +24,12 @@ def metadata(tenant: str = "acme"):
 
 
 @contextlib.asynccontextmanager
-async def running(create_server, config_class, data_dir: Path, **settings):
-    """A started server of a supplier and a channel to it; stopped on exit."""
+async def running(create_server, config_class, data_dir: Path, clock=None, **settings):
+    """A started server of a supplier and a channel to it; stopped on exit.
+
+    `clock` fixes the server's time (seconds since the epoch, as a function)."""
     config = make_config(config_class, port=0, data_dir=data_dir, internal_token=INTERNAL_TOKEN, **settings)
-    server, port = create_server(config, catalog=catalog())
+    server, port = create_server(config, catalog=catalog(), **({"clock": clock} if clock else {}))
     await server.start()
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
