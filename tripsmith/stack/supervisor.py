@@ -18,6 +18,7 @@ import os
 import secrets
 import signal
 import socket
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ class Supervisor:
             PYTHONUNBUFFERED="1",
             TRIPSMITH_SUPERVISOR_PID=str(os.getpid()),
             TRIPSMITH_INTERNAL_TOKEN=self._internal_token(),
+            TRIPSMITH_SUPPLIER_DATA=str(self.config.supplier_data),
         )
         return env
 
@@ -141,10 +143,24 @@ class Supervisor:
             if pending:
                 await asyncio.sleep(0.1)
 
+    async def _ensure_supplier_data(self) -> None:
+        path = self.config.supplier_data
+        if path.exists():
+            return
+        self._say(f"Building the supplier data into {path} (first start only)...")
+        build = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tripsmith.data.build", "--output", str(path),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )
+        output, _ = await build.communicate()
+        if build.returncode != 0:
+            raise StackError(f"building the supplier data failed:\n{output.decode(errors='replace')[-2000:]}")
+
     async def start(self) -> float:
         """Starts every stage and waits until it is healthy; returns the seconds it took."""
         began = time.monotonic()
         self._check_ports_free()
+        await self._ensure_supplier_data()
         deadline = began + self.config.ready_timeout_seconds
         for stage in sorted({component.stage for component in self.components}):
             members = [component for component in self.components if component.stage == stage]
