@@ -69,6 +69,14 @@ class NotFound(TripsmithError):
 
 
 @dataclass
+class AlreadyExists(TripsmithError):
+    """The resource to create exists already."""
+
+    reason: str = "ALREADY_EXISTS"
+    code = "ALREADY_EXISTS"
+
+
+@dataclass
 class FailedPrecondition(TripsmithError):
     """The call is valid but the resource's state does not allow it (sold out, expired...)."""
 

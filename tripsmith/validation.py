@@ -60,7 +60,7 @@ def date_message(day: dt.date) -> date_pb2.Date:
 def check_currency(code: str, field: str, known: set[str] | dict) -> str:
     """An ISO 4217 code this service can price in; empty means USD."""
     code = code or "USD"
-    if not CURRENCY_PATTERN.match(code):
+    if not CURRENCY_PATTERN.fullmatch(code):
         raise InvalidArgument.of(field, f"{code[:16]!r} is not an ISO 4217 currency code")
     if code not in known:
         raise InvalidArgument.of(field, f"{code} is not a currency this service prices in")
@@ -105,7 +105,7 @@ def check_codes(codes, field: str, pattern: re.Pattern = AIRLINE_PATTERN, limit:
     if len(codes) > limit:
         raise InvalidArgument.of(field, f"at most {limit} entries")
     for index, code in enumerate(codes):
-        if not pattern.match(code):
+        if not pattern.fullmatch(code):
             raise InvalidArgument.of(f"{field}[{index}]", f"{code[:16]!r} is not a two-character IATA airline code")
     return list(codes)
 

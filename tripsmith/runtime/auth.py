@@ -57,7 +57,7 @@ class InternalAuthInterceptor(CallGuard):
         if not hmac.compare_digest(presented, self._expected):
             raise Unauthenticated("missing or invalid internal credential")
         tenant = metadata.get(TENANT_KEY, "")
-        if not TENANT_PATTERN.match(tenant):
+        if not TENANT_PATTERN.fullmatch(tenant):
             raise Unauthenticated(f"missing or malformed {TENANT_KEY} metadata")
         reset = _tenant.set(tenant)
         try:

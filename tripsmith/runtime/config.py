@@ -102,10 +102,19 @@ def load(settings_class: type[SettingsT]) -> SettingsT:
         return settings_class()
     except ValidationError as error:
         first = error.errors()[0]
-        variable = _variable_name(settings_class, str(first["loc"][0]))
+        location = str(first["loc"][0])
+        variable = _variable_name(settings_class, location)
         value = first.get("input")
-        shown = f" (got {value!r})" if isinstance(value, str) else ""
+        shown = f" (got {value!r})" if isinstance(value, str) and not _is_secret(settings_class, location) else ""
         raise ConfigError(f"{variable}: {first['msg']}{shown}") from None
+
+
+def _is_secret(settings_class: type[Settings], location: str) -> bool:
+    """Secrets are never echoed, not even when they are malformed."""
+    for name, field in settings_class.model_fields.items():
+        if location in (name, field.validation_alias):
+            return "Secret" in str(field.annotation)
+    return False
 
 
 def _variable_name(settings_class: type[Settings], location: str) -> str:

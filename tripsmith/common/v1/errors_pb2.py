@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tripsmith/common/v1/errors.proto\x12\x13tripsmith.common.v1*\xac\x03\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x45RROR_REASON_INVALID_FIELD\x10\x01\x12 \n\x1c\x45RROR_REASON_UNAUTHENTICATED\x10\x02\x12\"\n\x1e\x45RROR_REASON_PERMISSION_DENIED\x10\x03\x12\x1a\n\x16\x45RROR_REASON_NOT_FOUND\x10\x04\x12\x19\n\x15\x45RROR_REASON_SOLD_OUT\x10\x05\x12\x18\n\x14\x45RROR_REASON_EXPIRED\x10\x06\x12\x1e\n\x1a\x45RROR_REASON_PRICE_CHANGED\x10\x07\x12\'\n#ERROR_REASON_IDEMPOTENCY_KEY_REUSED\x10\x08\x12\x1e\n\x1a\x45RROR_REASON_INVALID_STATE\x10\t\x12\x1d\n\x19\x45RROR_REASON_RATE_LIMITED\x10\n\x12%\n!ERROR_REASON_UPSTREAM_UNAVAILABLE\x10\x0b\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\x0c\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tripsmith/common/v1/errors.proto\x12\x13tripsmith.common.v1*\xcd\x03\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x45RROR_REASON_INVALID_FIELD\x10\x01\x12 \n\x1c\x45RROR_REASON_UNAUTHENTICATED\x10\x02\x12\"\n\x1e\x45RROR_REASON_PERMISSION_DENIED\x10\x03\x12\x1a\n\x16\x45RROR_REASON_NOT_FOUND\x10\x04\x12\x19\n\x15\x45RROR_REASON_SOLD_OUT\x10\x05\x12\x18\n\x14\x45RROR_REASON_EXPIRED\x10\x06\x12\x1e\n\x1a\x45RROR_REASON_PRICE_CHANGED\x10\x07\x12\'\n#ERROR_REASON_IDEMPOTENCY_KEY_REUSED\x10\x08\x12\x1e\n\x1a\x45RROR_REASON_INVALID_STATE\x10\t\x12\x1d\n\x19\x45RROR_REASON_RATE_LIMITED\x10\n\x12%\n!ERROR_REASON_UPSTREAM_UNAVAILABLE\x10\x0b\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\x0c\x12\x1f\n\x1b\x45RROR_REASON_ALREADY_EXISTS\x10\rb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tripsmith.common.v1.errors_
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ERRORREASON']._serialized_start=58
-  _globals['_ERRORREASON']._serialized_end=486
+  _globals['_ERRORREASON']._serialized_end=519
 # @@protoc_insertion_point(module_scope)
