@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import functools
 from pathlib import Path
 
@@ -29,7 +30,11 @@ async def running(create_server, config_class, data_dir: Path, clock=None, **set
 
     `clock` fixes the server's time (seconds since the epoch, as a function)."""
     config = make_config(config_class, port=0, data_dir=data_dir, internal_token=INTERNAL_TOKEN, **settings)
-    server, port = create_server(config, catalog=catalog(), **({"clock": clock} if clock else {}))
+    accepted = inspect.signature(create_server).parameters
+    extras = {"catalog": catalog()} if "catalog" in accepted else {}
+    if clock:
+        extras["clock"] = clock
+    server, port = create_server(config, **extras)
     await server.start()
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
