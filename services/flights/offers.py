@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from services.flights.fares import adult_fare_usd, passenger_share, seats_needed, sold_share
-from services.flights.schedule import Journey, Schedule
+from services.flights.fares import CHILD_MAX_AGE, passenger_share, seats_needed
+from services.flights.schedule import Journey
+from services.flights.source import FlightSource
 from tripsmith.errors import InvalidArgument
 
 CABIN_CODES = {"ECONOMY": "Y", "PREMIUM_ECONOMY": "W", "BUSINESS": "J", "FIRST": "F"}
@@ -56,7 +57,7 @@ def encode_offer_id(journey: Journey, cabin: str, passengers: Passengers) -> str
     return f"fo1.{CABIN_CODES[cabin]}.{passengers.adults}.{ages if passengers.children_ages else 'n'}.{legs}"
 
 
-def decode_offer_id(offer_id: str, schedule: Schedule, field: str = "offer_id") -> tuple[Journey, str, Passengers]:
+def decode_offer_id(offer_id: str, source: FlightSource, field: str = "offer_id") -> tuple[Journey, str, Passengers]:
     """The journey, cabin and passengers an offer id names; INVALID_ARGUMENT if it names none."""
     try:
         version, cabin_code, adults, ages, legs = offer_id.split(".", 4)
@@ -64,7 +65,7 @@ def decode_offer_id(offer_id: str, schedule: Schedule, field: str = "offer_id") 
             raise ValueError
         children = () if ages == "n" else tuple(int(age) for age in ages.split("-"))
         passengers = Passengers(int(adults), children)
-        journey = tuple(schedule.leg_from_key(key) for key in legs.split("+"))
+        journey = tuple(source.leg(key) for key in legs.split("+"))
     except ValueError:
         raise InvalidArgument.of(field, "is not an offer id this supplier issued") from None
     if not journey or any(leg is None for leg in journey):
@@ -72,25 +73,10 @@ def decode_offer_id(offer_id: str, schedule: Schedule, field: str = "offer_id") 
     return journey, CABIN_NAMES[cabin_code], passengers
 
 
-class Pricing:
-    """Prices journeys for a party, and tells the seats other customers left."""
-
-    def __init__(self, schedule: Schedule) -> None:
-        self.schedule = schedule
-        self.catalog = schedule.catalog
-
-    def capacity(self, journey: Journey, cabin: str, today: dt.date) -> dict[str, int]:
-        """Seats still for sale on each leg before our own holds: the cabin less others' sales."""
-        capacity = {}
-        for leg in journey:
-            days = (leg.local_date - today).days
-            holiday = self.catalog.holiday(self.catalog.airports[leg.origin].country, leg.local_date) is not None
-            seats = leg.seats(cabin)
-            capacity[leg.resource(cabin)] = seats - int(seats * sold_share(leg.key, cabin, days, holiday))
-        return capacity
-
-    def price(self, journey: Journey, cabin: str, passengers: Passengers, today: dt.date, used: dict[str, int]) -> PricedJourney:
-        adult = adult_fare_usd(self.catalog, journey, cabin, today)
-        total = adult * passengers.adults + sum(adult * passenger_share(age) for age in passengers.children_ages)
-        left = min(seats - used.get(resource, 0) for resource, seats in self.capacity(journey, cabin, today).items())
-        return PricedJourney(journey, cabin, passengers, adult, adult * passenger_share(5), total, max(0, left))
+def price(source: FlightSource, journey: Journey, cabin: str, passengers: Passengers, today: dt.date,
+          used: dict[str, int]) -> PricedJourney:
+    """Prices a journey for a party; `used` is what Tripsmith's own holds take of each leg."""
+    adult = source.adult_fare_usd(journey, cabin, today)
+    total = adult * passengers.adults + sum(adult * passenger_share(age) for age in passengers.children_ages)
+    left = min(seats - used.get(resource, 0) for resource, seats in source.seats_for_sale(journey, cabin, today).items())
+    return PricedJourney(journey, cabin, passengers, adult, adult * passenger_share(CHILD_MAX_AGE), total, max(0, left))

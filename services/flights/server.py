@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 
 from services.flights.config import FlightsConfig
-from services.flights.schedule import Schedule
 from services.flights.servicer import FlightsServicer
+from services.flights.source import EmbeddedFlights, FlightSource
 from tripsmith.data.catalog import Catalog
 from tripsmith.flights.v1 import flights_service_pb2, flights_service_pb2_grpc
 from tripsmith.ledger import Ledger
@@ -18,17 +18,22 @@ SERVICE_NAME = flights_service_pb2.DESCRIPTOR.services_by_name["FlightsService"]
 
 
 def create_server(
-    config: FlightsConfig, catalog: Catalog | None = None, clock: Callable[[], float] = time.time
+    config: FlightsConfig,
+    catalog: Catalog | None = None,
+    clock: Callable[[], float] = time.time,
+    source: FlightSource | None = None,
 ) -> tuple[GrpcServer, int]:
-    """Builds the flights server on the configured address (port 0 picks a free port).
+    """Builds a flights server on the configured address (port 0 picks a free port).
 
-    Holds and bookings persist in `<data dir>/flights.db`; tests may share a loaded catalog
-    and fix the clock.
+    `source` is the supplier's adapter (default: Tripsmith's embedded schedules). Holds
+    and bookings persist in `<data dir>/flights.db`; tests may share a loaded catalog and
+    fix the clock.
     """
     catalog = catalog or Catalog(config.supplier_data)
     ledger = Ledger(config.data_dir / "flights.db", flights_service_pb2.FlightHold,
                     flights_service_pb2.FlightBooking, clock=clock)
-    servicer = FlightsServicer(Schedule(catalog), ledger, config.offer_ttl_seconds, config.hold_ttl_seconds, clock)
+    servicer = FlightsServicer(source or EmbeddedFlights(catalog), catalog, ledger, config.offer_ttl_seconds,
+                               config.hold_ttl_seconds, clock)
     binding = ServiceBinding(SERVICE_NAME, servicer, flights_service_pb2_grpc.add_FlightsServiceServicer_to_server)
     auth = InternalAuthInterceptor(config.internal_token.get_secret_value())
     return build_grpc_server(config, [binding], [auth])

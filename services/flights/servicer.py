@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 from google.protobuf import duration_pb2, timestamp_pb2
 
-from services.flights.offers import Passengers, PricedJourney, Pricing, decode_offer_id
-from services.flights.schedule import Leg, Schedule
-from tripsmith.common.v1 import party_pb2, provenance_pb2
+from services.flights.offers import Passengers, PricedJourney, decode_offer_id, price
+from services.flights.schedule import Leg
+from services.flights.source import FlightSource
+from tripsmith.common.v1 import party_pb2
+from tripsmith.data.catalog import Catalog
 from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
@@ -49,11 +51,6 @@ SORT_KEYS: dict[int, Callable[[PricedJourney], tuple]] = {
     pb.FLIGHT_ORDER_ARRIVAL_TIME: lambda p: (p.journey[-1].arrival, p.total_usd),
     pb.FLIGHT_ORDER_STOPS: lambda p: (len(p.journey), p.total_usd),
 }
-PROVENANCE = provenance_pb2.Provenance(
-    source="Tripsmith synthetic schedule over the OpenFlights route network; fares calibrated on BTS DB1C",
-    vintage="routes 2014, fares 2026-06, model 1",
-    synthetic=True,
-)
 
 
 def _instant(moment: dt.datetime) -> timestamp_pb2.Timestamp:
@@ -84,11 +81,10 @@ def _check_window(window: pb.TimeWindow, field: str, violations: Violations) -> 
 
 
 class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
-    def __init__(self, schedule: Schedule, ledger: Ledger, offer_ttl_seconds: float,
+    def __init__(self, source: FlightSource, catalog: Catalog, ledger: Ledger, offer_ttl_seconds: float,
                  hold_ttl_seconds: float, clock: Callable[[], float] = time.time) -> None:
-        self.schedule = schedule
-        self.catalog = schedule.catalog
-        self.pricing = Pricing(schedule)
+        self.source = source
+        self.catalog = catalog
         self.ledger = ledger
         self.desk = BookingDesk(ledger, hold_ttl_seconds, clock)
         self.offer_ttl = offer_ttl_seconds
@@ -118,7 +114,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
             stops=len(priced.journey) - 1, total_duration=_duration(priced.duration),
             cabin=CABIN_VALUES[priced.cabin], price_per_adult=money(priced.adult_usd), total_price=money(priced.total_usd),
             seats_available=priced.seats_left, refundable=priced.cabin in ("BUSINESS", "FIRST"),
-            expire_time=timestamp(self.clock() + self.offer_ttl), provenance=PROVENANCE,
+            expire_time=timestamp(self.clock() + self.offer_ttl), provenance=self.source.provenance,
         )
         if priced.passengers.children_ages:
             offer.price_per_child.CopyFrom(money(priced.child_usd))
@@ -127,7 +123,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
     async def _price(self, journeys, cabin: str, passengers: Passengers, today: dt.date) -> list[PricedJourney]:
         resources = [leg.resource(cabin) for journey in journeys for leg in journey]
         used = await self.ledger.used_many(resources)
-        return [self.pricing.price(journey, cabin, passengers, today, used) for journey in journeys]
+        return [price(self.source, journey, cabin, passengers, today, used) for journey in journeys]
 
     # Search ---------------------------------------------------------------------------------
 
@@ -164,7 +160,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         included, excluded = set(request.included_airlines), set(request.excluded_airlines)
         passengers = Passengers(request.passengers.adults, tuple(request.passengers.children_ages))
         journeys = []
-        for journey in self.schedule.journeys(origin.airports, destination.airports, day, max_stops):
+        for journey in self.source.journeys(origin.airports, destination.airports, day, max_stops):
             carriers = {leg.airline for leg in journey}
             if ((included and not carriers <= included) or carriers & excluded
                     or any(leg.seats(cabin) == 0 for leg in journey)
@@ -184,7 +180,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         check_text(offer_id, field, 400)
         if not offer_id:
             raise InvalidArgument.of(field, "is required")
-        journey, cabin, passengers = decode_offer_id(offer_id, self.schedule, field)
+        journey, cabin, passengers = decode_offer_id(offer_id, self.source, field)
         if journey[0].departure - dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc) < CUTOFF:
             raise FailedPrecondition(f"offer {offer_id} departs too soon or has departed", reason="EXPIRED")
         [priced] = await self._price([journey], cabin, passengers, self._today(journey[0].origin))
@@ -213,7 +209,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
                           reason="PRICE_CHANGED")
         today = self._today(priced.journey[0].origin)
         allocations = [Allocation(resource, priced.passengers.seats, seats)
-                       for resource, seats in self.pricing.capacity(priced.journey, priced.cabin, today).items()]
+                       for resource, seats in self.source.seats_for_sale(priced.journey, priced.cabin, today).items()]
         party = party_pb2.Party(adults=priced.passengers.adults, children_ages=priced.passengers.children_ages)
         build = partial(pb.FlightHold, offer=offer, passengers=party, client_reference=request.client_reference)
         return await self.desk.hold(request, allocations, build, pb.HoldFlightOfferResponse)
