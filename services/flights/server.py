@@ -22,15 +22,16 @@ def create_server(
     catalog: Catalog | None = None,
     clock: Callable[[], float] = time.time,
     source: FlightSource | None = None,
+    ledger_name: str = "flights",
 ) -> tuple[GrpcServer, int]:
     """Builds a flights server on the configured address (port 0 picks a free port).
 
     `source` is the supplier's adapter (default: Tripsmith's embedded schedules). Holds
-    and bookings persist in `<data dir>/flights.db`; tests may share a loaded catalog and
-    fix the clock.
+    and bookings persist in `<data dir>/<ledger_name>.db`; tests may share a loaded catalog
+    and fix the clock.
     """
     catalog = catalog or Catalog(config.supplier_data)
-    ledger = Ledger(config.data_dir / "flights.db", flights_service_pb2.FlightHold,
+    ledger = Ledger(config.data_dir / f"{ledger_name}.db", flights_service_pb2.FlightHold,
                     flights_service_pb2.FlightBooking, clock=clock)
     servicer = FlightsServicer(source or EmbeddedFlights(catalog), catalog, ledger, config.offer_ttl_seconds,
                                config.hold_ttl_seconds, clock)

@@ -1,0 +1,1 @@
+"""Worked examples for integrators (see docs/adding-a-supplier.md)."""
