@@ -14,6 +14,8 @@ from services.hotels.config import HotelsConfig
 from services.hotels.server import create_server as create_hotels
 from services.profile.config import ProfileConfig
 from services.profile.server import create_server as create_profile
+from services.weather.config import WeatherConfig
+from services.weather.server import create_server as create_weather
 from tests.conftest import INTERNAL_TOKEN, free_ports
 from tests.suppliers import running
 from tripsmith.conformance import runner
@@ -27,6 +29,7 @@ SUPPLIERS = {
     "flights": (create_flights, FlightsConfig, {"hold_ttl_seconds": HOLD_TTL}),
     "hotels": (create_hotels, HotelsConfig, {"hold_ttl_seconds": HOLD_TTL}),
     "profile": (create_profile, ProfileConfig, {}),
+    "weather": (create_weather, WeatherConfig, {}),
 }
 
 
