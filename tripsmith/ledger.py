@@ -1,6 +1,6 @@
 """The holds-and-bookings ledger of a supplier: inventory, holds, bookings, idempotency.
 
-One SQLite database (WAL) per supplier service, under the data dir; every operation is one
+One SQLite database (WAL) per supplier service, under the data dir; every change is one
 `BEGIN IMMEDIATE` transaction, so concurrent calls (and several server processes on one
 machine) never oversell and never double-book, and a restarted service loses nothing.
 
@@ -104,10 +104,12 @@ class Ledger(Generic[HoldT, BookingT]):
         connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
-    def _transaction(self, work: Callable[[sqlite3.Connection, float], R]) -> R:
+    def _transaction(self, work: Callable[[sqlite3.Connection, float], R], write: bool) -> R:
         connection = self._connect()
         try:
-            connection.execute("BEGIN IMMEDIATE")
+            # Writers take the write lock up front (no upgrade deadlocks); readers never
+            # wait for it: in WAL mode they read the last committed state.
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
             try:
                 result = work(connection, self._clock())
             except BaseException:
@@ -118,8 +120,8 @@ class Ledger(Generic[HoldT, BookingT]):
         finally:
             connection.close()
 
-    async def _run(self, work: Callable[[sqlite3.Connection, float], R]) -> R:
-        return await asyncio.to_thread(self._transaction, work)
+    async def _run(self, work: Callable[[sqlite3.Connection, float], R], write: bool = False) -> R:
+        return await asyncio.to_thread(self._transaction, work, write)
 
     # Idempotency ----------------------------------------------------------------------------
 
@@ -268,7 +270,7 @@ class Ledger(Generic[HoldT, BookingT]):
 
             return self._idempotent(connection, tenant, "hold", idempotency_key, fingerprint, now, produce)
 
-        return await self._run(work)
+        return await self._run(work, write=True)
 
     async def release(
         self, tenant: str, idempotency_key: str, fingerprint: str, hold_id: str, respond: Callable[[HoldT], Message]
@@ -291,7 +293,7 @@ class Ledger(Generic[HoldT, BookingT]):
 
             return self._idempotent(connection, tenant, "release", idempotency_key, fingerprint, now, produce)
 
-        return await self._run(work)
+        return await self._run(work, write=True)
 
     async def confirm(
         self,
@@ -330,7 +332,7 @@ class Ledger(Generic[HoldT, BookingT]):
 
             return self._idempotent(connection, tenant, "confirm", idempotency_key, fingerprint, now, produce)
 
-        return await self._run(work)
+        return await self._run(work, write=True)
 
     async def cancel(
         self,
@@ -357,7 +359,7 @@ class Ledger(Generic[HoldT, BookingT]):
 
             return self._idempotent(connection, tenant, "cancel", idempotency_key, fingerprint, now, produce)
 
-        return await self._run(work)
+        return await self._run(work, write=True)
 
     # Helpers --------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from google.protobuf import duration_pb2, timestamp_pb2
 
+from services.flights.fares import passenger_share
 from services.flights.offers import Passengers, PricedJourney, decode_offer_id, price
 from services.flights.schedule import Leg
 from services.flights.source import FlightSource
@@ -106,18 +107,23 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         )
 
     def _offer(self, priced: PricedJourney, currency: str) -> pb.FlightOffer:
-        def money(usd: float):
-            return money_message(self.catalog.convert(usd, "USD", currency), currency)
+        def cents(usd: float) -> float:
+            return round(self.catalog.convert(usd, "USD", currency), 2)
 
+        # The total is the sum of the rounded fares, as on a ticket, not a rounded sum.
+        passengers = priced.passengers
+        total = passengers.adults * cents(priced.adult_usd) + sum(
+            cents(priced.adult_usd * passenger_share(age)) for age in passengers.children_ages)
         offer = pb.FlightOffer(
             offer_id=priced.offer_id, segments=[self._segment(leg) for leg in priced.journey],
             stops=len(priced.journey) - 1, total_duration=_duration(priced.duration),
-            cabin=CABIN_VALUES[priced.cabin], price_per_adult=money(priced.adult_usd), total_price=money(priced.total_usd),
+            cabin=CABIN_VALUES[priced.cabin], price_per_adult=money_message(cents(priced.adult_usd), currency),
+            total_price=money_message(total, currency),
             seats_available=priced.seats_left, refundable=priced.cabin in ("BUSINESS", "FIRST"),
             expire_time=timestamp(self.clock() + self.offer_ttl), provenance=self.source.provenance,
         )
-        if priced.passengers.children_ages:
-            offer.price_per_child.CopyFrom(money(priced.child_usd))
+        if passengers.children_ages:
+            offer.price_per_child.CopyFrom(money_message(cents(priced.child_usd), currency))
         return offer
 
     async def _price(self, journeys, cabin: str, passengers: Passengers, today: dt.date) -> list[PricedJourney]:
