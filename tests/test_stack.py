@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import socket
@@ -12,7 +13,19 @@ import openai
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from tests.conftest import pid_alive
+from tests.conftest import INTERNAL_TOKEN, pid_alive
+from tripsmith.common.v1.party_pb2 import Party
+from tripsmith.common.v1.place_pb2 import Place
+from tripsmith.flights.v1 import flights_service_pb2 as flights
+from tripsmith.flights.v1 import flights_service_pb2_grpc as flights_grpc
+from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
+from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hotels_grpc
+from tripsmith.profile.v1 import profile_service_pb2 as profile
+from tripsmith.profile.v1 import profile_service_pb2_grpc as profile_grpc
+from tripsmith.runtime.auth import internal_metadata
+from tripsmith.validation import date_message
+from tripsmith.weather.v1 import weather_service_pb2 as weather
+from tripsmith.weather.v1 import weather_service_pb2_grpc as weather_grpc
 from tripsmith.stack.components import StackConfig, components
 
 GRPC_SERVICES = {
@@ -39,6 +52,31 @@ def reflected_services(address: str) -> set[str]:
         return {service.name for service in response.list_services_response.service}
 
 
+def assert_suppliers_answer(stack) -> None:
+    """Every supplier answers a real request with the stack's data and credentials."""
+    metadata = internal_metadata("acme", INTERNAL_TOKEN)
+    day = dt.date.today() + dt.timedelta(days=30)
+    with grpc.insecure_channel(stack.address("flights")) as channel:
+        offers = flights_grpc.FlightsServiceStub(channel).SearchFlights(flights.SearchFlightsRequest(
+            origin=Place(iata_code="BOS"), destination=Place(city_name="Lisbon"), departure_date=date_message(day),
+            passengers=Party(adults=1)), metadata=metadata, timeout=30).offers
+        assert offers
+    with grpc.insecure_channel(stack.address("hotels")) as channel:
+        assert hotels_grpc.HotelsServiceStub(channel).SearchHotels(hotels.SearchHotelsRequest(
+            city=Place(city_name="Lisbon"), check_in_date=date_message(day),
+            check_out_date=date_message(day + dt.timedelta(days=3)), guests=Party(adults=1)),
+            metadata=metadata, timeout=30).offers
+    with grpc.insecure_channel(stack.address("weather")) as channel:
+        days = weather_grpc.WeatherServiceStub(channel).GetDailyForecast(weather.GetDailyForecastRequest(
+            place=Place(iata_code="LIS"), start_date=date_message(day), end_date=date_message(day + dt.timedelta(days=3))),
+            metadata=metadata, timeout=30).days
+        assert len(days) == 4
+    with grpc.insecure_channel(stack.address("profile")) as channel:
+        traveler = profile_grpc.ProfileServiceStub(channel).CreateTraveler(profile.CreateTravelerRequest(
+            traveler=profile.Traveler(home_airport="BOS"), idempotency_key="stack-test"), metadata=metadata, timeout=30)
+        assert traveler.traveler.name.startswith("travelers/")
+
+
 def wait_until(condition, timeout: float = 60.0, message: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -59,6 +97,7 @@ def test_stack_comes_up_healthy_and_sigterm_leaves_no_process(stack_factory):
         assert health(address, service) == health_pb2.HealthCheckResponse.SERVING, name
         assert health(address, "") == health_pb2.HealthCheckResponse.SERVING, name
         assert service in reflected_services(address), name
+    assert_suppliers_answer(stack)
     model = openai.OpenAI(base_url=f"http://{stack.address('model')}/v1", api_key="local", max_retries=0)
     assert [m.id for m in model.models.list()] == ["tripsmith-rules"]
     for name in pids:
@@ -124,3 +163,13 @@ def test_services_follow_a_supervisor_that_is_killed_outright(stack_factory):
     finally:
         # The Temporal CLI is not ours to change; the supervisor's clean stop covers it.
         os.kill(pids["temporal"], signal.SIGKILL)
+
+
+def test_a_first_start_builds_the_supplier_data(stack_factory, tmp_path):
+    data_file = tmp_path / "fresh" / "supplier-data.sqlite"
+    stack = stack_factory(TRIPSMITH_SUPPLIER_DATA=str(data_file))
+    stack.wait_for_line("Building the supplier data")
+    stack.wait_until_up()
+    assert data_file.exists() and data_file.stat().st_size > 5_000_000
+    assert_suppliers_answer(stack)
+    assert stack.stop() == 0
