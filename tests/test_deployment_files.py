@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
 import shutil
@@ -12,6 +13,9 @@ import services
 from tests.conftest import ROOT
 from tripsmith.runtime.config import ENV_PREFIX, Settings
 from tripsmith.stack.components import StackConfig, components
+
+
+COMPOSE_ENV = {**os.environ, "TRIPSMITH_INTERNAL_TOKEN": "compose-test-token-0123456789"}
 
 
 def setting_classes() -> list[type[Settings]]:
@@ -36,13 +40,17 @@ def test_compose_file_is_valid():
     docker_compose = shutil.which("docker-compose")
     assert docker_compose, "docker-compose (Debian's package) is installed by `make install`"
     result = subprocess.run([docker_compose, "-f", "docker-compose.yml", "config", "-q"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, env=COMPOSE_ENV)
     assert result.returncode == 0, result.stderr
+    unset = {key: value for key, value in COMPOSE_ENV.items() if key != "TRIPSMITH_INTERNAL_TOKEN"}
+    refused = subprocess.run([docker_compose, "-f", "docker-compose.yml", "config", "-q"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60, env=unset)
+    assert refused.returncode != 0 and "TRIPSMITH_INTERNAL_TOKEN" in refused.stderr, "the secret has no default"
 
 
 def test_compose_runs_every_component_of_the_stack():
     result = subprocess.run(["docker-compose", "-f", "docker-compose.yml", "config", "--services"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60, check=True)
+                            capture_output=True, text=True, timeout=60, check=True, env=COMPOSE_ENV)
     assert {component.name for component in components(StackConfig())} <= set(result.stdout.split())
 
 
