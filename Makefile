@@ -6,12 +6,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BUF    := node_modules/.bin/buf
 
-.PHONY: demo test install data protos lint-protos lock clean
+.PHONY: demo test install data postgresql protos lint-protos lock clean
 
 demo: install
 	$(VENV)/bin/tripsmith demo
 
-test: install
+test: install postgresql
 	$(PY) -m pytest
 
 install: $(VENV)/.installed node_modules/.installed build/.system-tools data
@@ -47,6 +47,14 @@ build/.system-tools:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; \
 	  else echo "docker-compose is missing: sudo apt-get install --no-install-recommends docker-compose" >&2; exit 1; fi; }
 	touch $@
+
+# The profile tests run against the PostgreSQL server on localhost; start it if it is down
+# (machines of this kind install it from Debian's packages).
+postgresql:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+	  command -v pg_ctlcluster >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start; } || \
+	  echo "PostgreSQL is not running on 127.0.0.1:5432: the profile tests will say so" >&2
 
 # Regenerates the Python code from protos/ (commit the result).
 protos: install
