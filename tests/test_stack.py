@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import signal
 import socket
+import subprocess
 import time
 
 import grpc
@@ -13,7 +14,7 @@ import openai
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from tests.conftest import INTERNAL_TOKEN, pid_alive
+from tests.conftest import INTERNAL_TOKEN, TRIPSMITH, pid_alive
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.flights.v1 import flights_service_pb2 as flights
@@ -173,3 +174,14 @@ def test_a_first_start_builds_the_supplier_data(stack_factory, tmp_path):
     assert data_file.exists() and data_file.stat().st_size > 5_000_000
     assert_suppliers_answer(stack)
     assert stack.stop() == 0
+
+
+def test_the_demo_shows_a_healthy_stack_and_real_answers(stack_factory):
+    stack = stack_factory(started=False)
+    result = subprocess.run([str(TRIPSMITH), "demo"], env=stack.env, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Every service is healthy." in result.stdout
+    assert "Flights Boston -> Lisbon" in result.stdout and " USD  BOS -> " in result.stdout
+    assert "Hotels in Lisbon" in result.stdout and "Weather in Lisbon" in result.stdout
+    assert result.stdout.rstrip().endswith("Tripsmith stopped.")
+    assert not (stack.data_dir / "stack.json").exists()

@@ -16,8 +16,8 @@ from tripsmith.conformance import runner as conformance
 from tripsmith.conformance.harness import Options
 from tripsmith.runtime.config import ConfigError, Settings, load
 from tripsmith.stack.components import StackConfig
-from tripsmith.runtime.probe import probe_once
-from tripsmith.stack.supervisor import Supervisor, run_stack
+from tripsmith.stack import demo
+from tripsmith.stack.supervisor import run_stack
 
 EXIT_BAD_INPUT = 2
 
@@ -34,18 +34,8 @@ def cmd_up(args: argparse.Namespace) -> int:
     return asyncio.run(run_stack(_stack_config()))
 
 
-async def _report_health(supervisor: Supervisor) -> int:
-    """Probes every component once more and prints the result; 0 when all are healthy."""
-    results = [(component.name, await probe_once(component.probe, timeout=5.0)) for component in supervisor.components]
-    for name, healthy in results:
-        print(f"  {name:<10} {'SERVING' if healthy else 'NOT SERVING'}", flush=True)
-    healthy = all(ok for _, ok in results)
-    print("Every service is healthy." if healthy else "Some services are not healthy.", flush=True)
-    return 0 if healthy else 1
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
-    return asyncio.run(run_stack(_stack_config(), on_ready=_report_health))
+    return asyncio.run(run_stack(_stack_config(), on_ready=demo.show))
 
 
 def _local_internal_token() -> str:

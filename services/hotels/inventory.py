@@ -4,8 +4,9 @@ Real input: the city (GeoNames: position, population, country), the country's pr
 (Penn World Table 11.0), the climate station nearest the city and public holidays.
 Synthesized, deterministically (seeded by SHA-256 of what each draw is about): the hotels
 themselves (how many, sized by population; stars, brands, ratings, positions, amenities,
-room types and counts), nightly prices and how full each night already is. Names and
-neighbourhoods are generic on purpose: they are not real hotels and must not look real.
+room types and counts), nightly prices and how full each night already is. Brands are
+real chain names, so that a traveler's preferred chains can match; hotel names, districts
+and addresses are generic, and every listing says it is synthetic.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ class Supervisor:
                             "is another stack running? Set the variable to another port."
                         ) from None
 
-    def _internal_token(self) -> str:
+    def internal_token(self) -> str:
         if self.config.internal_token is not None:
             return self.config.internal_token.get_secret_value()
         path = self.data_dir / "internal-token"
@@ -109,7 +109,7 @@ class Supervisor:
             TEMPORAL_ADDRESS=f"{self.config.bind_host}:{self.config.temporal_port}",
             PYTHONUNBUFFERED="1",
             TRIPSMITH_SUPERVISOR_PID=str(os.getpid()),
-            TRIPSMITH_INTERNAL_TOKEN=self._internal_token(),
+            TRIPSMITH_INTERNAL_TOKEN=self.internal_token(),
             TRIPSMITH_SUPPLIER_DATA=str(self.config.supplier_data),
         )
         return env
