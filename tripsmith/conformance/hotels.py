@@ -10,7 +10,7 @@ from google.type.money_pb2 import Money
 
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance import bookings
+from tripsmith.conformance import bookings, searches
 from tripsmith.conformance.harness import Kit, apply, check_health, expect, expect_error, money_value
 from tripsmith.data.catalog import distance_km
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
@@ -68,34 +68,6 @@ async def offers_are_well_formed(kit: Kit) -> str:
     return f"{len(response.offers)} offers checked"
 
 
-async def deterministic(kit: Kit) -> str:
-    first, second = await search(kit), await search(kit)
-    ids = lambda r: [(o.offer_id, o.total_price.units, o.total_price.nanos) for o in r.offers]  # noqa: E731
-    expect(ids(first) == ids(second), "the same search gave different offers or prices")
-    return "the same search gives the same offers"
-
-
-async def paginates(kit: Kit) -> str:
-    whole = await search(kit, page_size=100)
-    seen, token, pages = [], "", 0
-    while True:
-        page = await search(kit, page_size=7, page_token=token)
-        seen += [offer.offer_id for offer in page.offers]
-        pages += 1
-        token = page.next_page_token
-        if not token or pages > 100:
-            break
-    expect(len(seen) == len(set(seen)), "pages repeat offers")
-    expect(len(seen) == whole.total_size, f"{len(seen)} offers over the pages, total_size says {whole.total_size}")
-    expect(seen[:len(whole.offers)] == [o.offer_id for o in whole.offers], "pages are not in the order of one big page")
-    await expect_error(search(kit, page_size=101), INVALID, field="page_size", what="page_size 101")
-    await expect_error(search(kit, page_token="not-a-token"), INVALID, field="page_token", what="a forged page_token")
-    token = (await search(kit, page_size=2)).next_page_token
-    await expect_error(search(kit, page_size=2, page_token=token, min_stars=4), INVALID, field="page_token",
-                       what="a page_token reused with other filters")
-    return f"{len(seen)} offers over {pages} pages"
-
-
 async def sorts(kit: Kit) -> str:
     orders = {
         pb.HOTEL_ORDER_PRICE: lambda o: money_value(o.total_price),
@@ -139,15 +111,6 @@ async def searches_an_area(kit: Kit) -> str:
     return f"{response.total_size} offers within 3 km"
 
 
-async def currencies(kit: Kit) -> str:
-    usd, eur = await search(kit), await search(kit, currency_code="EUR")
-    expect(all(o.total_price.currency_code == "EUR" for o in eur.offers), "prices are not in the requested currency")
-    by_id = {o.offer_id: money_value(o.total_price) for o in usd.offers}
-    ratios = [money_value(o.total_price) / by_id[o.offer_id] for o in eur.offers if o.offer_id in by_id]
-    expect(ratios and max(ratios) - min(ratios) < 0.01, "EUR and USD prices are not one exchange rate apart")
-    return f"EUR/USD = {ratios[0]:.4f} on every offer"
-
-
 async def rejects_bad_input(kit: Kit) -> str:
     past = kit.date(-3)
     cases = [
@@ -184,12 +147,10 @@ CHECKS = [
     ("health check SERVING", health),
     ("calls need credentials", requires_credentials),
     ("offers are well formed", offers_are_well_formed),
-    ("search is deterministic", deterministic),
-    ("pagination", paginates),
+    *searches.checks(search, {"min_stars": 4}),
     ("sorting", sorts),
     ("filters", filters),
     ("search by area", searches_an_area),
-    ("currency handling", currencies),
     ("bad input is INVALID_ARGUMENT", rejects_bad_input),
     *bookings.checks(BOOKABLE),
 ]
