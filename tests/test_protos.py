@@ -88,8 +88,3 @@ def test_itinerary_carries_the_minimum_fields():
                  "departure_time_zone", "arrival_time_zone", "carrier", "flight_number"):
         assert name in segment, name
 
-
-def test_python_code_has_no_lint_defects():
-    result = run_tool(sys.executable, "-m", "ruff", "check", "--quiet", "tripsmith", "services", "tests", "tools",
-                      "benchmarks", "examples")
-    assert result.returncode == 0, result.stdout + result.stderr

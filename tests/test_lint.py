@@ -1,0 +1,15 @@
+"""The Python code has no lint defects (ruff, with the rules in pyproject.toml)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_python_code_has_no_lint_defects():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "tripsmith", "services", "tests", "tools",
+                      "benchmarks", "examples"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
