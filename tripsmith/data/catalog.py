@@ -130,6 +130,7 @@ class Catalog:
             raise RuntimeError(f"{self.path} has schema {meta.get('schema_version')}, expected {SCHEMA_VERSION}: rebuild it")
         self.meta = meta
         self.sources = {row[0]: row[1:] for row in db.execute("SELECT * FROM sources")}
+        self.table_sources = dict(db.execute("SELECT data_table, source FROM table_sources"))
         self.countries = {
             row[0]: Country(row[0], row[2], row[3], row[4] or "USD", row[7])
             for row in db.execute("SELECT * FROM countries")
@@ -263,6 +264,3 @@ class Catalog:
             return None
         return best
 
-    def provenance(self, source: str) -> tuple[str, bool]:
-        """(vintage, synthetic) of a source named in the sources table."""
-        return self.sources[source][0], False
