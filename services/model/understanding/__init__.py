@@ -1,0 +1,202 @@
+"""What `tripsmith-rules` understands of a trip request, and of a follow-up to it.
+
+`understand(text, reference)` reads a request as people write it into a `TripRequest`
+(tripsmith.planner.v1), with the fields it assumed (from the traveler's profile or a
+default) and the fields it could not resolve, which make a precise question. `refine`
+applies a follow-up ("a day later", "actually make it Porto") to a request. Each grammar
+(dates, money, party, preferences, places) claims the words it reads, in that order, so
+that no word is read twice. Nothing here invents a place, a date or an offer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from services.model.understanding.dates import parse_dates
+from services.model.understanding.money import parse_money
+from services.model.understanding.party import parse_party
+from services.model.understanding.places import parse_places
+from services.model.understanding.preferences import parse_preferences
+from services.model.understanding.refine import apply_refinement
+from services.model.understanding.text import Text
+from tripsmith.common.v1.place_pb2 import Place
+from tripsmith.data.catalog import Catalog
+from tripsmith.errors import InvalidArgument
+from tripsmith.flights.v1 import flights_service_pb2 as flights
+from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.validation import date_message, money_message
+
+MAX_TEXT = 4000
+
+
+@dataclass
+class Understanding:
+    request: planner.TripRequest
+    assumed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    question: str = ""
+    #: Wishes that are not fields of the request, for the planner: "cheaper".
+    adjustments: list[str] = field(default_factory=list)
+    #: A destination named with words that match no place, to quote in the question.
+    unresolved_place: str = ""
+    #: "in May" without a day: the month, to make the question precise.
+    month_only: int | None = None
+    children_without_ages: bool = False
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    return Catalog()
+
+
+def _profile_value(profile: dict | None, *path: str):
+    """A value of a profile given as the Traveler message's JSON (camelCase or snake_case)."""
+    value = profile or {}
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        camel = key.split("_")[0] + "".join(part.title() for part in key.split("_")[1:])
+        value = value.get(key, value.get(camel))
+    return value
+
+
+def understand(text: str, reference: dt.date, profile: dict | None = None, catalog: Catalog | None = None) -> Understanding:
+    """Reads a trip request against the reference date (and the traveler's profile, if any)."""
+    catalog = catalog or default_catalog()
+    source = Text(text[:MAX_TEXT])
+    dates = parse_dates(source, reference)
+    amounts = parse_money(source)
+    party = parse_party(source)
+    prefs = parse_preferences(source)
+    places = parse_places(source, catalog)
+
+    request = planner.TripRequest()
+    if places.origin:
+        request.origin.CopyFrom(places.origin.to_message())
+    if places.destination:
+        request.destination.CopyFrom(places.destination.to_message())
+    if dates.start:
+        request.start_date.CopyFrom(date_message(dates.start))
+    if dates.end:
+        request.end_date.CopyFrom(date_message(dates.end))
+    if party.adults is not None:
+        request.party.adults = party.adults
+    if party.children:
+        request.party.children_ages.extend(party.ages[: party.children])
+    if party.rooms:
+        request.party.rooms = party.rooms
+    for money in amounts:
+        target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
+        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
+    if prefs.cabin:
+        request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{prefs.cabin}")
+    if prefs.max_stops is not None:
+        request.flight_preferences.max_stops = prefs.max_stops
+    request.flight_preferences.avoid_red_eye = prefs.avoid_red_eye
+    request.flight_preferences.preferred_airlines.extend(prefs.preferred_airlines)
+    request.flight_preferences.avoided_airlines.extend(prefs.avoided_airlines)
+    if prefs.min_stars is not None:
+        request.hotel_preferences.min_stars = prefs.min_stars
+    request.interests.extend(prefs.interests)
+    result = Understanding(request, unresolved_place=(places.unresolved or {}).get("destination", ""),
+                           month_only=dates.month_only, children_without_ages=(party.children or 0) > len(party.ages))
+    return complete(result, profile, catalog)
+
+
+def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> Understanding:
+    """Fills what the profile or a default can fill, lists what is still missing, and asks."""
+    request, assumed = result.request, set(result.assumed)
+    if not request.HasField("origin"):
+        home = _profile_value(profile, "home_airport")
+        if home:
+            try:
+                request.origin.CopyFrom(catalog.resolve(Place(iata_code=str(home)), "origin").to_message())
+                assumed.add("origin")
+            except InvalidArgument:
+                pass  # a bad profile value is ignored: the origin is then asked for
+    if request.party.adults == 0:
+        request.party.adults = 1
+        assumed.add("party.adults")
+    if request.party.rooms == 0:
+        request.party.rooms = max(1, -(-request.party.adults // 2))
+        assumed.add("party.rooms")
+    preferences = _profile_value(profile, "preferences") or {}
+    cabin = _profile_value(preferences, "cabin")
+    if request.flight_preferences.cabin == flights.CABIN_UNSPECIFIED:
+        name = str(cabin or "").removeprefix("CABIN_PREFERENCE_")
+        request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{name}") if name in (
+            "ECONOMY", "PREMIUM_ECONOMY", "BUSINESS", "FIRST") else flights.CABIN_ECONOMY
+        assumed.add("flight_preferences.cabin")
+    for field_name, path in (("preferred_airlines", "flight_preferences.preferred_airlines"),
+                             ("avoided_airlines", "flight_preferences.avoided_airlines")):
+        values = _profile_value(preferences, field_name)
+        target = getattr(request.flight_preferences, field_name)
+        if values and not target:
+            target.extend(str(v) for v in values)
+            assumed.add(path)
+    if not request.flight_preferences.avoid_red_eye and _profile_value(preferences, "avoid_red_eye"):
+        request.flight_preferences.avoid_red_eye = True
+        assumed.add("flight_preferences.avoid_red_eye")
+    stars = _profile_value(preferences, "min_hotel_stars")
+    if not request.hotel_preferences.min_stars and isinstance(stars, int) and 0 < stars <= 5:
+        request.hotel_preferences.min_stars = stars
+        assumed.add("hotel_preferences.min_stars")
+    interests = _profile_value(preferences, "interests")
+    if not request.interests and interests:
+        request.interests.extend(str(i) for i in interests)
+        assumed.add("interests")
+    for money, path in ((request.budget, "budget"), (request.hotel_preferences.max_nightly_price,
+                                                      "hotel_preferences.max_nightly_price")):
+        if money.currency_code == "XXX":
+            currency = _profile_value(preferences, "currency_code") or ""
+            if not currency and request.HasField("origin"):
+                country = catalog.countries.get(request.origin.country_code)
+                currency = country.currency if country and country.currency in catalog.per_eur else ""
+            money.currency_code = currency if currency in catalog.per_eur else "USD"
+            assumed.add(f"{path}.currency_code")
+
+    missing = []
+    if not request.HasField("origin"):
+        missing.append("origin")
+    if not request.HasField("destination"):
+        missing.append("destination")
+    if not request.HasField("start_date"):
+        missing.append("start_date")
+    if not request.HasField("end_date"):
+        missing.append("end_date")
+    if result.children_without_ages:
+        missing.append("party.children_ages")
+    result.assumed = sorted(assumed)
+    result.missing = sorted(missing)
+    request.ClearField("assumed_fields")
+    request.assumed_fields.extend(result.assumed)
+    result.question = question(result)
+    return result
+
+
+def question(result: Understanding) -> str:
+    """One precise question naming everything that is missing."""
+    asks = []
+    if "destination" in result.missing:
+        asks.append(f"I don't know a place called '{result.unresolved_place}': which city or airport do you mean?"
+                    if result.unresolved_place else "Where would you like to go?")
+    if "origin" in result.missing:
+        asks.append("Which city or airport will you leave from?")
+    month = result.month_only
+    if "start_date" in result.missing:
+        asks.append(f"Which day in {dt.date(2000, month, 1):%B} would you like to leave?" if month
+                    else "When would you like to leave?")
+    if "end_date" in result.missing:
+        asks.append("How many nights would you like to stay, or when do you come back?")
+    if "party.children_ages" in result.missing:
+        asks.append("How old are the children?")
+    return " ".join(asks)
+
+
+def refine(previous: planner.TripRequest, text: str, reference: dt.date, profile: dict | None = None,
+           catalog: Catalog | None = None) -> Understanding:
+    """Applies a follow-up message to a request, as a person means it."""
+    catalog = catalog or default_catalog()
+    return apply_refinement(previous, text[:MAX_TEXT], reference, profile, catalog)

@@ -1,0 +1,151 @@
+"""The grammar of dates, ranges and durations, resolved against a reference date.
+
+Absolute dates ("March 3", "3 March", "3/3", "2027-03-03", "the 20th"), ranges ("June
+14-21", "6/1-6/8", "March 3 to 10", "next Friday to Sunday"), relative dates ("tomorrow",
+"next Friday", "this weekend", "in two weeks") and durations ("4 days", "3 nights", "a
+week", "a long weekend"). A date without a year is the next such date on or after the
+reference date. N days are N calendar days; N nights end N days after the start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from services.model.understanding.text import NUMBER, Text, number
+
+MONTHS = {name: index for index, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), start=1) for name in names}
+WEEKDAYS = {name: index for index, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+
+MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = r"(?P<{0}>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:,?\s*(?P<{0}>20\d\d))?"
+TO = r"\s*(?:-|to|until|till|through|and)\s*"
+
+
+@dataclass
+class Dates:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    nights: int | None = None  # from a duration
+    month_only: int | None = None  # "in May": the month, without a day
+
+
+def _next_date(reference: dt.date, month: int, day: int, year: str | None = None) -> dt.date | None:
+    """The next such date on or after the reference date (or in the year given)."""
+    try:
+        if year:
+            return dt.date(int(year), month, day)
+        candidate = dt.date(reference.year, month, day)
+        return candidate if candidate >= reference else dt.date(reference.year + 1, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(reference: dt.date, name: str, qualifier: str) -> dt.date:
+    """"this Friday"/"Friday": the coming one; "next Friday": the one in the following week."""
+    target = WEEKDAYS[name]
+    if qualifier == "next":
+        monday_next_week = reference + dt.timedelta(days=7 - reference.weekday())
+        return monday_next_week + dt.timedelta(days=target)
+    return reference + dt.timedelta(days=(target - reference.weekday()) % 7)
+
+
+def _after(start: dt.date, month: int | None, day: int) -> dt.date | None:
+    """The end of a range written without its month or year: the first such day after start."""
+    for months_ahead in range(0, 13):
+        year, month0 = divmod((month or start.month) - 1 + (months_ahead if month is None else 0), 12)
+        try:
+            candidate = dt.date(start.year + year, month0 + 1, day)
+        except ValueError:
+            continue
+        if candidate >= start:
+            return candidate
+        if month is not None:
+            return _next_date(start, month, day)
+    return None
+
+
+def parse_dates(text: Text, reference: dt.date) -> Dates:
+    found = Dates()
+    ref = reference
+
+    def take(start: dt.date | None, end: dt.date | None = None) -> None:
+        if start and found.start is None:
+            found.start = start
+            if end and end >= start:
+                found.end = end
+
+    # Ranges first: they contain single dates.
+    for match in text.find(rf"\b{MONTH.format('m1')}\s+{DAY.format('d1')}{TO}(?:{MONTH.format('m2')}\s+)?{DAY.format('d2')}\b{YEAR.format('y')}"):
+        start = _next_date(ref, MONTHS[match["m1"]], int(match["d1"]), match["y"])
+        m2 = MONTHS[match["m2"]] if match["m2"] else None
+        take(start, start and _after(start, m2 or start.month, int(match["d2"])))
+    for match in text.find(rf"\b{DAY.format('d1')}{TO}{DAY.format('d2')}\s+(?:of\s+)?{MONTH.format('m')}{YEAR.format('y')}"):
+        start = _next_date(ref, MONTHS[match["m"]], int(match["d1"]), match["y"])
+        take(start, start and _after(start, start.month, int(match["d2"])))
+    for match in text.find(r"\b(?P<m1>1[0-2]|0?[1-9])/(?P<d1>[0-3]?\d)(?:/(?P<y1>\d{2,4}))?" + TO +
+                           r"(?:(?P<m2>1[0-2]|0?[1-9])/)?(?P<d2>[0-3]?\d)(?:/\d{2,4})?\b"):
+        year = match["y1"] and (match["y1"] if len(match["y1"]) == 4 else "20" + match["y1"])
+        start = _next_date(ref, int(match["m1"]), int(match["d1"]), year)
+        take(start, start and _after(start, int(match["m2"]) if match["m2"] else start.month, int(match["d2"])))
+    for match in text.find(rf"\b(?P<q1>this|next)?\s*{WEEKDAY.format('w1')}{TO}{WEEKDAY.format('w2')}\b"):
+        start = _weekday(ref, match["w1"], match["q1"] or "")
+        take(start, start + dt.timedelta(days=(WEEKDAYS[match["w2"]] - start.weekday()) % 7))
+    for match in text.find(r"\b(?P<q>this|next|the|a)?\s*(?P<long>long\s+)?weekend\b"):
+        if match["q"] in (None, "a"):
+            # "a long weekend in May" is a length; the dates come from elsewhere.
+            found.nights = 3 if match["long"] else 2
+            continue
+        friday = _weekday(ref, "friday", "next" if match["q"] == "next" else "")
+        take(friday, friday + dt.timedelta(days=3 if match["long"] else 2))
+
+    # Single dates.
+    singles: list[dt.date] = []
+    for match in text.find(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"):
+        singles.append(_next_date(ref, int(match["m"]), int(match["d"]), match["y"]))
+    for match in text.find(rf"\b{MONTH.format('m')}\s+{DAY.format('d')}\b{YEAR.format('y')}"):
+        singles.append(_next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"]))
+    for match in text.find(rf"\b{DAY.format('d')}\s+(?:of\s+)?{MONTH.format('m')}\b{YEAR.format('y')}"):
+        singles.append(_next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"]))
+    for match in text.find(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?\b"):
+        year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
+        singles.append(_next_date(ref, int(match["m"]), int(match["d"]), year))
+    for match in text.find(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
+        singles.append(_after(ref, None, int(match["d"])))
+    for match in text.find(r"\b(?P<word>today|tomorrow|day after tomorrow)\b"):
+        singles.append(ref + dt.timedelta(days={"today": 0, "tomorrow": 1, "day after tomorrow": 2}[match["word"]]))
+    for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\b"):
+        singles.append(ref + dt.timedelta(days=number(match["n"]) * (7 if match["unit"].startswith("week") else 1)))
+    for match in text.find(rf"\b(?P<q>this|next|on)?\s*{WEEKDAY.format('w')}\b"):
+        singles.append(_weekday(ref, match["w"], match["q"] or ""))
+    for match in text.find(rf"\bnext\s+week\b"):
+        singles.append(ref + dt.timedelta(days=7 - ref.weekday()))
+    singles = [day for day in singles if day]
+    if found.start is None and singles:
+        found.start = min(singles[:1])
+        later = [day for day in singles[1:] if day > found.start]
+        if later:
+            found.end = later[0]
+
+    # Durations.
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d{{1,2}})[\s-]*(?P<unit>days?|nights?|nites?|weeks?|wks?)\b"):
+        count = number(match["n"])
+        unit = match["unit"]
+        found.nights = count * 7 if unit.startswith("w") else count if unit.startswith("n") else count - 1
+    for match in text.find(r"\b(?:a\s+)?(?P<unit>fortnight|week)(?:[\s-]long)?\b"):
+        found.nights = 14 if match["unit"] == "fortnight" else 7
+    if found.start and found.end is None and found.nights is not None:
+        found.end = found.start + dt.timedelta(days=max(found.nights, 0))
+
+    # A month alone ("in May") says when, not which day.
+    for match in text.find(rf"\b(?:in|during|for|around|early|late|mid)[\s-]+{MONTH.format('m')}\b"):
+        found.month_only = MONTHS[match["m"]]
+    return found

@@ -1,0 +1,70 @@
+"""The grammar of money: budgets for the whole trip and caps per night.
+
+Amounts with symbols ($, €, £, ¥, A$, C$...), codes (USD, eur...), words (dollars, euros,
+quid...), thousands separators and "k"/"grand"; "per night", "a night", "/night" and
+"nightly" make a nightly cap, anything else is the whole trip's budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.model.understanding.text import Text
+
+SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+           "ca$": "CAD", "nz$": "NZD", "r$": "BRL", "chf": "CHF", "₹": "INR", "hk$": "HKD", "s$": "SGD"}
+WORDS = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+         "pounds": "GBP", "pound": "GBP", "quid": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "aud": "AUD",
+         "cad": "CAD", "chf": "CHF", "francs": "CHF", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+         "mxn": "MXN", "pesos": "MXN", "brl": "BRL", "reais": "BRL", "inr": "INR", "rupees": "INR", "sgd": "SGD",
+         "hkd": "HKD", "krw": "KRW", "won": "KRW", "thb": "THB", "baht": "THB", "pln": "PLN", "czk": "CZK",
+         "zar": "ZAR", "try": "TRY", "cny": "CNY", "yuan": "CNY", "rmb": "CNY", "aussie dollars": "AUD",
+         "canadian dollars": "CAD", "australian dollars": "AUD"}
+_SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+_AMOUNT = r"(?P<amount>\d{1,3}(?:[,.\s]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)\s*(?P<scale>k|grand|thousand|m|mil)?\b"
+_NIGHTLY = r"\s*(?:/|per|a|an|each)\s*(?:night|nite|nt)\b|\s*nightly\b"
+PATTERNS = (
+    re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?(?P<nightly>{_NIGHTLY})?"),
+    re.compile(rf"\b(?P<code>{_WORD})\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
+    re.compile(rf"\b{_AMOUNT}\s*(?P<word>{_WORD})\b(?P<nightly>{_NIGHTLY})?"),
+    # A bare number after "budget" (or "budget of"): the currency is assumed.
+    re.compile(rf"\bbudget(?:\s+(?:of|is|around|about|max|up to))?\s+{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
+)
+
+
+@dataclass
+class Money:
+    amount: float
+    currency: str  # "" when the text gave none
+    nightly: bool
+
+
+def _amount(match: re.Match) -> float:
+    raw = match["amount"]
+    # "3,000" and "3.000" group thousands; "2.5" is a decimal.
+    if re.fullmatch(r"\d{1,3}(?:[,.\s]\d{3})+", raw):
+        value = float(re.sub(r"[,.\s]", "", raw))
+    else:
+        value = float(raw.replace(",", ""))
+    scale = match["scale"]
+    if scale in ("k", "grand", "thousand"):
+        value *= 1000
+    elif scale in ("m", "mil"):
+        value *= 1_000_000
+    return value
+
+
+def parse_money(text: Text) -> list[Money]:
+    found = []
+    for pattern in PATTERNS:
+        for match in text.find(pattern):
+            groups = match.groupdict()
+            currency = (SYMBOLS.get(groups.get("cur") or "") or WORDS.get(groups.get("code") or "")
+                        or WORDS.get(groups.get("word") or "") or "")
+            if groups.get("cur") == "$" and groups.get("word") in WORDS:
+                currency = WORDS[groups["word"]]  # "$3000 AUD"
+            nightly = bool(match["nightly"]) or bool(re.search(r"(?:nightly|per night)\s*$", text.value[:match.start()]))
+            found.append(Money(_amount(match), currency, nightly))
+    return found

@@ -1,0 +1,70 @@
+"""The grammar of who travels: adults, children and their ages, rooms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.model.understanding.text import NUMBER, Text, number
+
+COMPANIONS = r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|brother|colleague|bf|gf|hubby)"
+KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?)"
+
+
+@dataclass
+class Party:
+    adults: int | None = None
+    children: int | None = None
+    ages: list[int] = field(default_factory=list)
+    rooms: int | None = None
+
+
+def _ages(fragment: str) -> list[int]:
+    return [int(age) for age in re.findall(r"\b(1[0-7]|[0-9])\b", fragment)]
+
+
+def parse_party(text: Text) -> Party:
+    party = Party()
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
+        party.adults = number(match["n"])
+    # Children with their ages: "two kids (5 and 9)", "2 kids aged 5 and 9", "kids ages 4, 7".
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*)?(?:aged|ages|age|who are)?\s*"
+                           r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
+        ages = _ages(match["ages"])
+        party.ages.extend(ages)
+        party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(ages))
+    for match in text.find(r"\b(?:a|an|our|my|with)\s+(?P<age>1[0-7]|[0-9])[- ]?(?:year|yr)[- ]?old\b"):
+        party.ages.append(int(match["age"]))
+        party.children = max(party.children or 0, len(party.ages))
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{KIDS}\b"):
+        party.children = max(party.children or 0, number(match["n"]))
+    for match in text.find(rf"\b(?:with\s+(?:the|our|my)\s+|and\s+(?:the|our|my)\s+)(?P<kind>{KIDS})\b"):
+        if party.children is None:
+            party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
+    for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
+        total = number(match["n"])
+        if party.children is None:
+            party.children = max(total - 2, 0)
+        party.adults = max(total - party.children, 1)
+    if party.adults is None:
+        for pattern, count in (
+            (rf"\b(?:me|myself|i)\s+and\s+(?:my|a)\s+(?P<n>{NUMBER})?\s*{COMPANIONS}s?\b", None),
+            (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
+            (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
+            (r"\b(?:a\s+)?couple\b(?!\s+of)", 2),
+            (r"\b(?:honeymoon|romantic getaway|anniversary)\b", 2),
+            (r"\b(?:solo|alone|just me|by myself|only me|single traveler|one person)\b", 1),
+        ):
+            for match in text.find(pattern):
+                if count is not None:
+                    party.adults = count
+                else:
+                    companions = number(match["n"]) if match.groupdict().get("n") else 1
+                    party.adults = 1 + companions
+    if party.adults is None:
+        for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|passengers)\b"):
+            total = number(match["n"])
+            party.adults = max(total - (party.children or 0), 1)
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+rooms?\b"):
+        party.rooms = number(match["n"])
+    return party

@@ -1,0 +1,174 @@
+"""The grammar of places: which place is the origin and which the destination.
+
+Places come from the supplier data (IATA airport and metro codes, city names and their
+Latin-script alternate names, metro names). A place is read after a role word ("from",
+"out of", "leaving" for the origin; "to", "in", "visit" for the destination), as a code pair
+("BOS-LHR", "JFK to CDG"), or, without a role word, when it is a well-known city ("Lisbon
+from Boston"). After a role word, a misspelt name is matched to the closest city name
+(edit similarity at least 85 %); a name that matches nothing is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from services.model.understanding.text import Text
+from tripsmith.common.v1.place_pb2 import Place
+from tripsmith.data.build import name_key
+from tripsmith.data.catalog import Catalog, ResolvedPlace
+from tripsmith.errors import InvalidArgument
+
+ORIGIN_WORDS = r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|starting from|starting in"
+DESTINATION_WORDS = (r"to|in|visit|visiting|into|trip to|going to|go to|heading to|head to|fly to|flying to|explore|"
+                     r"exploring|see|make it|instead|actually|switch to|change to|how about|what about")
+#: Words that are also city names somewhere, but almost never mean one without a role word.
+NOT_PLACES = {"nice", "split", "reading", "bath", "march", "may", "mobile", "orange", "victoria", "va", "of", "the",
+              "plan", "trip", "date", "sale", "bar", "hotel", "home", "best", "deal", "cheap", "budget", "love",
+              "city", "beach", "central", "university", "union", "independence", "liberty", "paradise", "eagle",
+              "aurora", "surprise", "hope", "friendship", "loveland", "normal", "why", "price"}
+#: Common English words that are also IATA codes or place names (THE, SEE, FUN, ...): as
+#: single words they never name a place.
+COMMON_WORDS = set("""
+the and for you are but not all any can had her was one our out day get has him his how man new now old see two way
+who boy did its let put say she too use dad mom sun fun eat spa bar art sea ski car bus yes hot big top per via off
+own few far end set run sit fly air kid son tea bed inn pub zoo gym job map red pet low may mid min max tip fee tax
+ten six why yet ago lot bit war act add age ago aim arm ask bad bag ban bay buy cat cut dog dry due egg fan fat fit
+fix god gun hat hit ice joy key law lay leg lie lip log mix net nor odd oil pay pen pin pot raw rid row sad shy sky
+spring summer winter fall autumn sights place places somewhere anywhere warm sunny beach city town home trip time
+week month year days nights hotel flight flights plane travel vacation holiday holidays getaway break tour make it
+actually instead please maybe rather like want need just also still there here that this them then than
+""".split())
+#: Words between a role word and the place ("make it Porto", "go to the city of Rome").
+_FILLER = re.compile(r"^(?:(?:make|it|be|go|to|the|city|of|over|down|up)\s+)+")
+MIN_UNMARKED_POPULATION = 250_000
+MIN_FUZZY_POPULATION = 100_000
+_STOP = re.compile(r"\s{2,}|\b(?:for|on|with|and|but|leaving|from|to|in|next|this|by|via|under|max|around|"
+                   r"budget|nonstop|direct|please|we|i|my|our|on|at|staying|stay|then|or)\b|[,.;:!?()]")
+
+
+@dataclass
+class Places:
+    origin: ResolvedPlace | None = None
+    destination: ResolvedPlace | None = None
+    unresolved: dict[str, str] | None = None  # role -> the words that named nothing
+
+
+def _resolve_code(catalog: Catalog, code: str) -> ResolvedPlace | None:
+    try:
+        return catalog.resolve(Place(iata_code=code), "place")
+    except InvalidArgument:
+        return None
+
+
+def _resolve_name(catalog: Catalog, name: str) -> ResolvedPlace | None:
+    if len(name) <= 3 or name in NOT_PLACES or name in COMMON_WORDS:
+        return None
+    try:
+        return catalog.resolve(Place(city_name=name), "place")
+    except InvalidArgument:
+        return None
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_choices(catalog: Catalog) -> list[str]:
+    names = {name_key(city.name) for city in catalog.cities.values() if city.population >= MIN_FUZZY_POPULATION}
+    names |= {name_key(name) for name, _, _ in catalog.metros.values()}
+    return sorted(names)
+
+
+def _fuzzy(catalog: Catalog, words: str) -> ResolvedPlace | None:
+    if len(words) < 4 or any(word in COMMON_WORDS for word in words.split()):
+        return None
+    match = process.extractOne(words, _fuzzy_choices(catalog), scorer=fuzz.ratio, score_cutoff=85)
+    return _resolve_name(catalog, match[0]) if match else None
+
+
+def _name_after(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tuple[ResolvedPlace | None, str]:
+    """The longest run of up to four words at the start of `rest` that names a place."""
+    filler = _FILLER.match(rest)
+    skipped = filler.end() if filler else 0
+    place, named = _name_at(catalog, rest[skipped:], allow_codes, fuzzy)
+    return place, rest[:skipped] + named
+
+
+def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tuple[ResolvedPlace | None, str]:
+    stop = _STOP.search(rest)
+    words = (rest[:stop.start()] if stop else rest).split()[:4]
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if allow_codes and size == 1 and re.fullmatch(r"[a-z]{3}", candidate) and candidate not in COMMON_WORDS:
+            place = _resolve_code(catalog, candidate.upper())
+            if place:
+                return place, candidate
+        place = _resolve_name(catalog, candidate)
+        if place:
+            return place, candidate
+    if fuzzy:
+        for size in range(len(words), 0, -1):
+            place = _fuzzy(catalog, " ".join(words[:size]))
+            if place:
+                return place, " ".join(words[:size])
+    return None, " ".join(words)
+
+
+def _busy(catalog: Catalog, place: ResolvedPlace) -> bool:
+    return any(catalog.airports[code].routes >= 20 for code in place.airports)
+
+
+def parse_places(text: Text, catalog: Catalog) -> Places:
+    places = Places(unresolved={})
+    raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
+
+    value = text.unclaimed()
+    for match in re.finditer(r"\b(?P<a>[a-z]{3})\s*(?P<sep>-|>|/|to)\s*(?P<b>[a-z]{3})\b", value):
+        a, b = _resolve_code(catalog, match["a"].upper()), _resolve_code(catalog, match["b"].upper())
+        written_as_codes = match["sep"] != "to" or {match["a"].upper(), match["b"].upper()} <= raw_codes
+        if a and b and (written_as_codes or (_busy(catalog, a) and _busy(catalog, b))):
+            text.claim(match.start(), match.end())
+            places.origin, places.destination = a, b
+            return places
+
+    for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
+        value = text.unclaimed()
+        for match in re.finditer(rf"\b(?:{words})\s+", value):
+            if getattr(places, role) is not None:
+                break
+            rest = value[match.end():]
+            place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
+            if place is None:
+                if (named and role == "destination" and match.group(0).split()[0] in ("to", "visit", "visiting")
+                        and named.split()[0] not in COMMON_WORDS):
+                    places.unresolved.setdefault(role, named)
+                continue
+            setattr(places, role, place)
+            text.claim(match.start(), match.end() + len(named))
+
+    # Without a role word: well-known cities and metros, and codes written in capitals.
+    value = text.unclaimed()
+    for match in re.finditer(r"\b[a-z]", value):
+        if places.origin and places.destination:
+            break
+        if not text.free(match.start(), match.start() + 1):
+            continue
+        rest = value[match.start():]
+        place, named = _name_after(catalog, rest, allow_codes=False, fuzzy=False)
+        if place is None and rest[:3].upper() in raw_codes and not rest[3:4].isalpha():
+            place, named = _resolve_code(catalog, rest[:3].upper()), rest[:3]
+        if place is None or place in (places.origin, places.destination):
+            continue
+        well_known = place.kind == 2 or named.upper() in raw_codes or (
+            place.city is not None and place.city.population >= MIN_UNMARKED_POPULATION)
+        if not well_known:
+            continue
+        if places.destination is None:
+            places.destination = place
+        else:
+            places.origin = place
+        text.claim(match.start(), match.start() + len(named))
+    if places.destination:
+        places.unresolved.pop("destination", None)
+    return places

@@ -1,0 +1,88 @@
+"""The grammar of preferences: cabin, stops, red-eye, hotel stars, airlines, interests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.model.understanding.text import NUMBER, Text, number
+
+#: Interests, normalized: what the planner's suggestions are keyed on.
+INTERESTS = {
+    "museums": r"museums?|galleries|gallery",
+    "art": r"art|arts|painting|paintings",
+    "history": r"history|historic(?:al)?|castles?|ruins|monuments?",
+    "food": r"food|foodie|eating|restaurants?|cuisine|street food|tapas|pastries",
+    "seafood": r"seafood|fish|oysters|sushi",
+    "wine": r"wine|wines|vineyards?|wineries|winery|port wine",
+    "beaches": r"beach(?:es)?|seaside|surf(?:ing)?|swimming",
+    "hiking": r"hik(?:e|es|ing)|trails?|trek(?:king)?|walking tours?|mountains?",
+    "nature": r"nature|parks?|gardens?|wildlife|outdoors?",
+    "nightlife": r"nightlife|bars|clubs|clubbing|party|partying|pubs",
+    "shopping": r"shopping|shops|markets?|boutiques",
+    "architecture": r"architecture|churches|cathedrals?|buildings",
+    "music": r"music|concerts?|fado|jazz|opera|live music",
+    "family": r"family[- ]friendly|theme parks?|disney(?:world| world)?|zoo|aquarium|kid[- ]friendly",
+    "relaxation": r"relax(?:ing|ation)?|spa|chill(?:ing)?|unwind",
+    "sports": r"sports?|football|soccer|golf|tennis|skiing|ski",
+}
+AIRLINE_ALIASES = {
+    "ryanair": "FR", "united": "UA", "delta": "DL", "american": "AA", "american airlines": "AA", "tap": "TP",
+    "tap portugal": "TP", "tap air portugal": "TP", "british airways": "BA", "ba": "BA", "lufthansa": "LH",
+    "air france": "AF", "klm": "KL", "iberia": "IB", "easyjet": "U2", "jetblue": "B6", "southwest": "WN",
+    "emirates": "EK", "qatar": "QR", "qatar airways": "QR", "turkish": "TK", "turkish airlines": "TK",
+    "aer lingus": "EI", "alaska": "AS", "alaska airlines": "AS", "air canada": "AC", "spirit": "NK",
+    "frontier": "F9", "wizz": "W6", "wizz air": "W6", "vueling": "VY", "norwegian": "DY", "swiss": "LX",
+    "virgin atlantic": "VS", "virgin": "VS", "etihad": "EY", "singapore airlines": "SQ", "ana": "NH",
+    "jal": "JL", "japan airlines": "JL", "qantas": "QF", "aeromexico": "AM", "latam": "LA", "avianca": "AV",
+    "copa": "CM", "westjet": "WS", "icelandair": "FI", "finnair": "AY", "sas": "SK", "aegean": "A3",
+    "hawaiian": "HA", "allegiant": "G4", "sun country": "SY", "volaris": "Y4", "air india": "AI",
+    "indigo": "6E", "cathay": "CX", "cathay pacific": "CX", "korean air": "KE", "eva air": "BR",
+}
+_AIRLINE = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES), key=len, reverse=True))
+_AVOID = r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t want|skip|anything but)"
+_PREFER = r"(?:prefer(?:ably|ring)?|on|with|fly(?:ing)?|via|love|only)"
+
+
+@dataclass
+class Preferences:
+    cabin: str | None = None
+    max_stops: int | None = None
+    avoid_red_eye: bool = False
+    min_stars: int | None = None
+    preferred_airlines: list[str] = field(default_factory=list)
+    avoided_airlines: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+
+
+def parse_preferences(text: Text) -> Preferences:
+    prefs = Preferences()
+    for pattern, cabin in ((r"\bpremium(?:\s+economy)?\b", "PREMIUM_ECONOMY"), (r"\bfirst[\s-]class\b", "FIRST"),
+                           (r"\bbusiness(?:[\s-]class)?\b", "BUSINESS"), (r"\b(?:economy|coach)(?:[\s-]class)?\b", "ECONOMY")):
+        for _ in text.find(pattern):
+            prefs.cabin = prefs.cabin or cabin
+    for _ in text.find(r"\bno\s+red[\s-]?eyes?(?:\s+flights?)?\b|\b(?:avoid|not|without|hate)\s+(?:a\s+|any\s+)?red[\s-]?eyes?(?:\s+flights?)?\b"
+                       r"|\bno\s+overnight\s+flights?\b"):
+        prefs.avoid_red_eye = True
+    for _ in text.find(r"\b(?:non[\s-]?stop|direct)(?:\s+(?:flights?|only))?(?:\s+only)?\b|\bno\s+(?:stops|layovers|connections)\b"):
+        prefs.max_stops = 0
+    for match in text.find(rf"\b(?:max(?:imum)?|at most|up to|no more than)\s+(?P<n>{NUMBER})\s+(?:stops?|layovers?|connections?)\b"
+                           rf"|\b(?P<m>{NUMBER})\s+(?:stop|layover|connection)\s+(?:max|at most|tops)\b"):
+        prefs.max_stops = number(match["n"] or match["m"])
+    star = r"(?P<{0}>[1-5]|one|two|three|four|five)\s*(?:-|\s)?\s*(?:stars?|\*)"
+    for match in text.find(rf"\b(?:at least|min(?:imum)?|minimum of)\s+{star.format('a')}"
+                           rf"|{star.format('b')}\s*(?:\+|or (?:more|better|above|up)|and up|at least|minimum|min)"):
+        prefs.min_stars = number(match["a"] or match["b"])
+    for match in text.find(rf"\b{star.format('c')}(?:\s+hotels?)?"):
+        prefs.min_stars = prefs.min_stars or number(match["c"])
+    for _ in text.find(r"\bluxury\s+(?:hotels?|stay)\b|\b(?:five|5)[\s-]star\b"):
+        prefs.min_stars = prefs.min_stars or 5
+    for match in text.find(rf"\b{_AVOID}\s+(?:flying\s+)?(?P<a>{_AIRLINE})\b(?:\s+(?:or|and|nor)\s+(?P<b>{_AIRLINE})\b)?"):
+        prefs.avoided_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"]) if name]
+    for match in text.find(rf"\b{_PREFER}\s+(?P<a>{_AIRLINE})\b(?:\s+(?:or|and)\s+(?P<b>{_AIRLINE})\b)?|\b(?P<c>{_AIRLINE})\s+only\b"):
+        prefs.preferred_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"], match["c"]) if name]
+    for interest, pattern in INTERESTS.items():
+        for _ in text.find(rf"\b(?:{pattern})\b"):
+            if interest not in prefs.interests:
+                prefs.interests.append(interest)
+    return prefs

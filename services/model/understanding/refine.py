@@ -1,0 +1,136 @@
+"""Follow-ups, as a person means them: "a day later", "one more night", "more stars",
+"add my son, he's 8", "nonstop only", "actually make it Porto", "cheaper".
+
+A follow-up is read with the same grammars as a request; what it states replaces what the
+request had, and the relative phrases below move what it had. Relative phrases are read
+first so that "a day later" is not also read as a one-day trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from services.model.understanding.dates import parse_dates
+from services.model.understanding.money import parse_money
+from services.model.understanding.party import parse_party
+from services.model.understanding.places import parse_places
+from services.model.understanding.preferences import parse_preferences
+from services.model.understanding.text import NUMBER, Text, number
+from tripsmith.data.catalog import Catalog
+from tripsmith.flights.v1 import flights_service_pb2 as flights
+from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.validation import date_message, money_message
+
+SHIFT = rf"(?P<n>{NUMBER}|\d+)\s+days?\s+(?P<dir>later|earlier|sooner|after|before)"
+MORE_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+nights?|(?:an?\s+)?extra\s+nights?|(?:add|stay)\s+(?:an?|one)\s+(?:more\s+|extra\s+)?night|stay\s+(?:a\s+day\s+|one\s+night\s+)?longer)\b"
+FEWER_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)|(?:cut|drop|remove)\s+(?:a|one)\s+night|come\s+back\s+a\s+day\s+(?:earlier|sooner))\b"
+
+
+def _date(value) -> dt.date | None:
+    return dt.date(value.year, value.month, value.day) if value.year else None
+
+
+def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.date, profile, catalog: Catalog):
+    from services.model.understanding import Understanding, complete
+
+    request = planner.TripRequest()
+    request.CopyFrom(previous)
+    source = Text(text)
+    start, end = _date(request.start_date), _date(request.end_date)
+    adjustments: list[str] = []
+    stated: set[str] = set()
+
+    for match in source.find(rf"\b(?:leave\s+|go\s+|move\s+(?:it|everything)\s+|push\s+(?:it|everything)\s+(?:back\s+)?)?{SHIFT}\b"):
+        days = number(match["n"]) * (1 if match["dir"] in ("later", "after") else -1)
+        start, end = (start and start + dt.timedelta(days=days)), (end and end + dt.timedelta(days=days))
+        stated |= {"start_date", "end_date"}
+    for match in source.find(MORE_NIGHTS):
+        end = end and end + dt.timedelta(days=number(match["n"]) if match["n"] else 1)
+        stated.add("end_date")
+    for match in source.find(FEWER_NIGHTS):
+        end = end and max(start or end, end - dt.timedelta(days=number(match["n"]) if match["n"] else 1))
+        stated.add("end_date")
+    for match in source.find(rf"\b(?:make\s+it|for|stay)\s+(?P<n>{NUMBER}|\d+)\s+nights?\b"):
+        end = start and start + dt.timedelta(days=number(match["n"]))
+        stated.add("end_date")
+    for _ in source.find(r"\b(?:more|extra)\s+stars?\b|\b(?:nicer|better|fancier|upscale|upgrade(?:d)?)\s+(?:the\s+)?hotels?\b|\bupgrade\s+the\s+hotel\b"):
+        request.hotel_preferences.min_stars = min(5, max(request.hotel_preferences.min_stars, 3) + 1)
+        stated.add("hotel_preferences.min_stars")
+    for _ in source.find(r"\b(?:fewer|less)\s+stars?\b|\b(?:simpler|cheaper)\s+hotels?\b"):
+        request.hotel_preferences.min_stars = max(0, request.hotel_preferences.min_stars - 1)
+        stated.add("hotel_preferences.min_stars")
+    for _ in source.find(r"\b(?:(?:something|anything|a\s+bit|much)\s+)?(?:cheaper|less\s+expensive|lower\s+(?:the\s+)?price|more\s+affordable|too\s+expensive)\b"):
+        adjustments.append("cheaper")
+    for match in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+)?(?:traveler|traveller|person|adult|passenger|guest|friend)\b"
+                             r"|\b(?:plus|\+)\s*(?:one|1)\s+(?:more\s+)?(?:adult|person)\b|\b(?:one|1)\s+more\s+(?:adult|person|traveler)\b"):
+        request.party.adults += 1
+        stated.add("party.adults")
+    for match in source.find(r"\b(?:add|bring(?:ing)?|plus|with)\s+(?:my|our|a|an|one)?\s*(?:son|daughter|kid|child|boy|girl|baby|toddler)"
+                             r"(?:[^0-9]{0,20}?(?P<age>1[0-7]|[0-9])\b)?"):
+        if match["age"] is not None:
+            request.party.children_ages.append(int(match["age"]))
+        else:
+            request.party.children_ages.append(-1)
+        stated.add("party.children_ages")
+
+    dates = parse_dates(source, reference)
+    if dates.start:
+        length = (end - start) if start and end else None
+        start = dates.start
+        end = dates.end or (start + dt.timedelta(days=dates.nights) if dates.nights is not None else
+                            (start + length if length is not None else None))
+        stated |= {"start_date", "end_date"}
+    elif dates.nights is not None and start:
+        end = start + dt.timedelta(days=dates.nights)
+        stated.add("end_date")
+    for money in parse_money(source):
+        target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
+        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
+        stated.add("hotel_preferences.max_nightly_price" if money.nightly else "budget")
+    party = parse_party(source)
+    if party.adults is not None:
+        request.party.adults = party.adults
+        stated.add("party.adults")
+    if party.children:
+        request.party.children_ages[:] = party.ages[: party.children] + [-1] * (party.children - len(party.ages))
+        stated.add("party.children_ages")
+    if party.rooms:
+        request.party.rooms = party.rooms
+    prefs = parse_preferences(source)
+    if prefs.cabin:
+        request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{prefs.cabin}")
+        stated.add("flight_preferences.cabin")
+    if prefs.max_stops is not None:
+        request.flight_preferences.max_stops = prefs.max_stops
+    if prefs.avoid_red_eye:
+        request.flight_preferences.avoid_red_eye = True
+    request.flight_preferences.preferred_airlines.extend(
+        a for a in prefs.preferred_airlines if a not in request.flight_preferences.preferred_airlines)
+    request.flight_preferences.avoided_airlines.extend(
+        a for a in prefs.avoided_airlines if a not in request.flight_preferences.avoided_airlines)
+    if prefs.min_stars is not None:
+        request.hotel_preferences.min_stars = prefs.min_stars
+    request.interests.extend(i for i in prefs.interests if i not in request.interests)
+    places = parse_places(source, catalog)
+    if places.origin:
+        request.origin.CopyFrom(places.origin.to_message())
+        stated.add("origin")
+    if places.destination:
+        request.destination.CopyFrom(places.destination.to_message())
+        stated.add("destination")
+
+    if start:
+        request.start_date.CopyFrom(date_message(start))
+    if end:
+        request.end_date.CopyFrom(date_message(end))
+    unknown_ages = -1 in request.party.children_ages
+    if unknown_ages:
+        ages = [age for age in request.party.children_ages if age >= 0]
+        request.party.children_ages[:] = ages
+    if "party.adults" in stated and request.party.rooms and "party.rooms" in previous.assumed_fields:
+        request.party.rooms = 0  # recomputed for the new party
+    assumed = [path for path in previous.assumed_fields if path not in stated and not path.startswith(tuple(stated))]
+    result = Understanding(request, assumed=assumed, adjustments=adjustments, children_without_ages=unknown_ages,
+                           unresolved_place=(places.unresolved or {}).get("destination", ""))
+    return complete(result, profile, catalog)

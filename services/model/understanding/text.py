@@ -1,0 +1,68 @@
+"""A request's text, normalized, with the spans each grammar rule has already claimed.
+
+Every rule (dates, money, party, places, preferences) finds its matches in the same
+normalized text and claims their spans, so that "4 days" is not read again as four
+travelers and "March 3" is never a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_REPLACEMENTS = (
+    (re.compile(r"[\u2010-\u2015\u2212]"), "-"),  # dashes
+    (re.compile(r"[\u2018\u2019\u02bc]"), "'"),
+    (re.compile(r"[\u201c\u201d]"), '"'),
+    (re.compile(r"\bw/(?=\s|$)"), "with"),
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\s+"), " "),
+)
+
+#: Small numbers as people write them.
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "couple": 2, "a couple": 2,
+    "a couple of": 2, "couple of": 2, "few": 3, "a few": 3, "single": 1, "dozen": 12,
+}
+NUMBER = r"(?:\d{1,3}|a couple of|a couple|couple of|a few|" + "|".join(
+    sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
+
+
+def number(word: str) -> int:
+    word = word.strip()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+class Text:
+    """The normalized text and which characters a rule has claimed."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        value = raw.lower()
+        for pattern, replacement in _REPLACEMENTS:
+            value = pattern.sub(replacement, value)
+        self.value = value.strip()
+        self._claimed = [False] * len(self.value)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self._claimed[start:end])
+
+    def claim(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            self._claimed[index] = True
+
+    def find(self, pattern: re.Pattern | str, claim: bool = True) -> Iterator[re.Match]:
+        """Matches over unclaimed text, claiming each one unless told not to."""
+        for match in re.finditer(pattern, self.value):
+            if self.free(match.start(), match.end()):
+                if claim:
+                    self.claim(match.start(), match.end())
+                yield match
+
+    def unclaimed(self) -> str:
+        """The text with claimed characters blanked out, keeping positions."""
+        return "".join(" " if claimed else char for char, claimed in zip(self.value, self._claimed))
