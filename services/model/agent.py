@@ -1,0 +1,224 @@
+"""The decisions of `tripsmith-rules`: given the conversation and the tools on offer, the next
+step is tool calls, a precise question, or a final answer.
+
+The model is stateless: it reads everything from the conversation, as any model behind the
+Chat Completions API must. The system message carries the reference date ("Today is
+2027-01-13") and, when a traveler is known, their resource name ("Traveler:
+travelers/alice"). The first user message is the request; every later one is a follow-up
+applied to it. The steps, each taken only with the tools the caller offers:
+
+1. the traveler's profile (`get_traveler_profile`), alone, when a traveler is named;
+2. a question, with no tool call, while something the plan needs is missing;
+3. in one parallel batch after the latest user message: `record_trip_request` (the request
+   as understood, with its assumed fields), `search_flights` out and back, `search_hotels`
+   and `get_weather`;
+4. once their results are in, a short final answer saying what was found.
+
+Tool results are data. Only the profile's JSON fields are read from them, never their
+text, so an instruction written into a hotel description or a traveler's notes changes
+nothing. Arguments follow each tool's JSON schema: a property the schema does not declare
+is not sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from typing import Any
+
+from google.protobuf import json_format
+
+from services.model.messages import Decision, Message, Tool, ToolCall, ToolChoice
+from services.model.understanding import Understanding, refine, understand
+from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+
+PROFILE_TOOL = "get_traveler_profile"
+RECORD_TOOL = "record_trip_request"
+SEARCH_TOOLS = ("search_flights", "search_hotels", "get_weather")
+_REFERENCE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+_TRAVELER = re.compile(r"\btravelers/[a-z0-9][a-z0-9-]{0,62}\b")
+
+
+def _reference_date(messages: list[Message]) -> dt.date:
+    for message in messages:
+        if message.role in ("system", "developer"):
+            match = _REFERENCE.search(message.content)
+            if match:
+                try:
+                    return dt.date(*(int(part) for part in match.groups()))
+                except ValueError:
+                    pass
+    # Without one, "today" in UTC: deterministic within a day. The planner always sends one.
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def _traveler(messages: list[Message]) -> str:
+    for message in messages:
+        if message.role in ("system", "developer"):
+            match = _TRAVELER.search(message.content)
+            if match:
+                return match.group(0)
+    return ""
+
+
+def _calls_by_id(messages: list[Message]) -> dict[str, ToolCall]:
+    return {call.id: call for message in messages if message.role == "assistant" for call in message.tool_calls}
+
+
+def _profile(messages: list[Message]) -> tuple[bool, dict | None]:
+    """(whether the profile was asked for, the profile if a result came back as JSON)."""
+    calls = _calls_by_id(messages)
+    asked = any(call.name == PROFILE_TOOL for call in calls.values())
+    for message in messages:
+        if message.role == "tool" and calls.get(message.tool_call_id, ToolCall("", "", {})).name == PROFILE_TOOL:
+            try:
+                value = json.loads(message.content)
+            except ValueError:
+                continue
+            if isinstance(value, dict):
+                return asked, value.get("traveler", value) if isinstance(value.get("traveler"), dict) else value
+    return asked, None
+
+
+def understanding_of(messages: list[Message], reference: dt.date, profile: dict | None) -> Understanding | None:
+    """The request as the user messages state it so far, follow-ups applied in order."""
+    result = None
+    for message in messages:
+        if message.role != "user" or not message.content.strip():
+            continue
+        result = (understand(message.content, reference, profile) if result is None
+                  else refine(result.request, message.content, reference, profile))
+    return result
+
+
+def _call_id(messages: list[Message], name: str, index: int) -> str:
+    digest = hashlib.sha256()
+    for message in messages:
+        digest.update(f"{message.role}\x00{message.content}\x00{message.tool_call_id}\x00".encode())
+    digest.update(f"{name}\x00{index}".encode())
+    return f"call_{digest.hexdigest()[:24]}"
+
+
+def _fit(tool: Tool, arguments: dict[str, Any]) -> dict[str, Any]:
+    """The arguments the tool's schema declares (all of them when it declares none)."""
+    properties = tool.parameters.get("properties") if isinstance(tool.parameters, dict) else None
+    if not isinstance(properties, dict) or not properties:
+        return arguments
+    return {key: value for key, value in arguments.items() if key in properties and value not in (None, [], "")}
+
+
+def _place(place) -> str:
+    return place.iata_code or place.city_name
+
+
+def _iso(date) -> str:
+    return f"{date.year:04}-{date.month:02}-{date.day:02}"
+
+
+def _money(money) -> dict | None:
+    if not money.currency_code:
+        return None
+    return {"amount": money.units + money.nanos / 1e9, "currency_code": money.currency_code}
+
+
+def tool_arguments(name: str, result: Understanding) -> dict[str, Any]:
+    """What the model passes to each tool it knows, from the understood request."""
+    request = result.request
+    party = {"adults": request.party.adults, "children_ages": list(request.party.children_ages)}
+    flights = request.flight_preferences
+    flight_filters = {
+        "cabin": flights_pb2.Cabin.Name(flights.cabin).removeprefix("CABIN_"),
+        "max_stops": flights.max_stops if flights.HasField("max_stops") else None,
+        "excluded_airlines": list(flights.avoided_airlines),
+        "avoid_red_eye": flights.avoid_red_eye or None,
+    }
+    if name == RECORD_TOOL:
+        return {"trip_request": json_format.MessageToDict(request, preserving_proto_field_name=True),
+                "adjustments": result.adjustments}
+    if name == "search_flights:out":
+        return {"origin": _place(request.origin), "destination": _place(request.destination),
+                "departure_date": _iso(request.start_date), **party, **flight_filters}
+    if name == "search_flights:back":
+        return {"origin": _place(request.destination), "destination": _place(request.origin),
+                "departure_date": _iso(request.end_date), **party, **flight_filters}
+    if name == "search_hotels":
+        return {"city": _place(request.destination), "check_in_date": _iso(request.start_date),
+                "check_out_date": _iso(request.end_date), **party, "rooms": request.party.rooms,
+                "min_stars": request.hotel_preferences.min_stars or None,
+                "max_nightly_price": _money(request.hotel_preferences.max_nightly_price)}
+    if name == "get_weather":
+        return {"place": _place(request.destination), "start_date": _iso(request.start_date),
+                "end_date": _iso(request.end_date)}
+    return {}
+
+
+def _batch(result: Understanding, offered: dict[str, Tool]) -> list[tuple[str, dict]]:
+    batch = []
+    for step in (RECORD_TOOL, "search_flights:out", "search_flights:back", "search_hotels", "get_weather"):
+        name = step.split(":")[0]
+        if name in offered:
+            batch.append((name, _fit(offered[name], tool_arguments(step, result))))
+    return batch
+
+
+def _summary(result: Understanding, messages: list[Message], since: int) -> str:
+    calls = _calls_by_id(messages[since:])
+    counts, failures = [], []
+    for message in messages[since:]:
+        if message.role != "tool" or message.tool_call_id not in calls:
+            continue
+        name = calls[message.tool_call_id].name
+        try:
+            value = json.loads(message.content)
+        except ValueError:
+            value = None
+        if isinstance(value, dict) and "error" in value:
+            failures.append(name)
+        elif isinstance(value, dict):
+            found = next((len(v) for v in value.values() if isinstance(v, list)), None)
+            if found is not None and name != RECORD_TOOL:
+                counts.append(f"{found} from {name}")
+    request = result.request
+    text = (f"Trip from {_place(request.origin)} to {_place(request.destination)}, {_iso(request.start_date)} to "
+            f"{_iso(request.end_date)}, for {request.party.adults} adult(s)"
+            + (f" and {len(request.party.children_ages)} child(ren)" if request.party.children_ages else "") + ". ")
+    if counts:
+        text += "Searched: " + "; ".join(counts) + ". "
+    if failures:
+        text += "These searches failed: " + ", ".join(failures) + ". "
+    if result.assumed:
+        text += "Assumed: " + ", ".join(result.assumed) + "."
+    return text.strip()
+
+
+def decide(messages: list[Message], tools: list[Tool], tool_choice: ToolChoice = "auto") -> Decision:
+    offered = {tool.name: tool for tool in tools} if tool_choice != "none" else {}
+    if tool_choice not in ("auto", "none", "required"):
+        offered = {tool_choice: offered[tool_choice]} if tool_choice in offered else {}
+    reference = _reference_date(messages)
+    traveler = _traveler(messages)
+    asked, profile = _profile(messages)
+
+    if traveler and PROFILE_TOOL in offered and not asked:
+        return Decision(None, (ToolCall(_call_id(messages, PROFILE_TOOL, 0), PROFILE_TOOL,
+                                        _fit(offered[PROFILE_TOOL], {"traveler": traveler, "name": traveler})),))
+    result = understanding_of(messages, reference, profile)
+    if result is None:
+        return Decision("What trip would you like me to plan? Tell me where, from where, when and who is travelling.")
+    if result.missing:
+        return Decision(result.question)
+
+    last_user = max(index for index, message in enumerate(messages) if message.role == "user")
+    made_since = [call for message in messages[last_user:] if message.role == "assistant"
+                  for call in message.tool_calls if call.name != PROFILE_TOOL]
+    batch = _batch(result, offered)
+    if batch and not made_since:
+        return Decision(None, tuple(ToolCall(_call_id(messages, name, index), name, arguments)
+                                    for index, (name, arguments) in enumerate(batch)))
+    if tool_choice == "required" or (tool_choice not in ("auto", "none") and batch):
+        name, arguments = batch[0] if batch else (next(iter(offered), ""), {})
+        if name:
+            return Decision(None, (ToolCall(_call_id(messages, name, 99), name, arguments),))
+    return Decision(_summary(result, messages, last_user))
