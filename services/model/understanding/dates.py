@@ -10,7 +10,6 @@ reference date. N days are N calendar days; N nights end N days after the start.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from services.model.understanding.text import NUMBER, Text, number
@@ -126,7 +125,7 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         singles.append(ref + dt.timedelta(days=number(match["n"]) * (7 if match["unit"].startswith("week") else 1)))
     for match in text.find(rf"\b(?P<q>this|next|on)?\s*{WEEKDAY.format('w')}\b"):
         singles.append(_weekday(ref, match["w"], match["q"] or ""))
-    for match in text.find(rf"\bnext\s+week\b"):
+    for _ in text.find(r"\bnext\s+week\b"):
         singles.append(ref + dt.timedelta(days=7 - ref.weekday()))
     singles = [day for day in singles if day]
     if found.start is None and singles:

@@ -9,7 +9,6 @@ first so that "a day later" is not also read as a one-day trip.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from services.model.understanding.dates import parse_dates
 from services.model.understanding.money import parse_money
@@ -62,7 +61,7 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         stated.add("hotel_preferences.min_stars")
     for _ in source.find(r"\b(?:(?:something|anything|a\s+bit|much)\s+)?(?:cheaper|less\s+expensive|lower\s+(?:the\s+)?price|more\s+affordable|too\s+expensive)\b"):
         adjustments.append("cheaper")
-    for match in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+)?(?:traveler|traveller|person|adult|passenger|guest|friend)\b"
+    for _ in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+)?(?:traveler|traveller|person|adult|passenger|guest|friend)\b"
                              r"|\b(?:plus|\+)\s*(?:one|1)\s+(?:more\s+)?(?:adult|person)\b|\b(?:one|1)\s+more\s+(?:adult|person|traveler)\b"):
         request.party.adults += 1
         stated.add("party.adults")
