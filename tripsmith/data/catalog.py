@@ -159,6 +159,12 @@ class Catalog:
             if airport.geonameid is not None and airport.routes > 0:
                 self._airports_by_city.setdefault(airport.geonameid, []).append(airport.iata)
         self._metro_by_name = {(name_key(name), country): code for code, (name, country, _) in self.metros.items()}
+        # The main city of a metro area stands for the metro ("new york city", "Roma").
+        self._metro_by_city = {}
+        for code, (name, country, _) in self.metros.items():
+            city = self._find_city(name, country)
+            if city is not None:
+                self._metro_by_city[city.geonameid] = code
 
     # Places -----------------------------------------------------------------------------
 
@@ -211,6 +217,8 @@ class Catalog:
         city = self._find_city(name, country)
         if metro and (city is None or city.country == self.metros[metro][1]):
             return self._by_code(metro, field)
+        if city is not None and city.geonameid in self._metro_by_city:
+            return self._by_code(self._metro_by_city[city.geonameid], field)
         if city is None:
             where = f" in {country}" if country else ""
             raise InvalidArgument.of(f"{field}.city_name", f"no city called {name[:80]!r}{where} is known")

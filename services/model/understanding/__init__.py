@@ -43,7 +43,6 @@ class Understanding:
     unresolved_place: str = ""
     #: "in May" without a day: the month, to make the question precise.
     month_only: int | None = None
-    children_without_ages: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +65,9 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     """Reads a trip request against the reference date (and the traveler's profile, if any)."""
     catalog = catalog or default_catalog()
     source = Text(text[:MAX_TEXT])
-    dates = parse_dates(source, reference)
+    # Money first: "$200 a night" must not be read as a one-night stay.
     amounts = parse_money(source)
+    dates = parse_dates(source, reference)
     party = parse_party(source)
     prefs = parse_preferences(source)
     places = parse_places(source, catalog)
@@ -84,7 +84,9 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     if party.adults is not None:
         request.party.adults = party.adults
     if party.children:
-        request.party.children_ages.extend(party.ages[: party.children])
+        # Ages not given yet are -1 until the traveler says them; the request is incomplete.
+        known = party.ages[: party.children]
+        request.party.children_ages.extend(known + [-1] * (party.children - len(known)))
     if party.rooms:
         request.party.rooms = party.rooms
     for money in amounts:
@@ -101,7 +103,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.hotel_preferences.min_stars = prefs.min_stars
     request.interests.extend(prefs.interests)
     result = Understanding(request, unresolved_place=(places.unresolved or {}).get("destination", ""),
-                           month_only=dates.month_only, children_without_ages=(party.children or 0) > len(party.ages))
+                           month_only=dates.month_only)
     return complete(result, profile, catalog)
 
 
@@ -166,7 +168,7 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
         missing.append("start_date")
     if not request.HasField("end_date"):
         missing.append("end_date")
-    if result.children_without_ages:
+    if any(age < 0 for age in request.party.children_ages):
         missing.append("party.children_ages")
     result.assumed = sorted(assumed)
     result.missing = sorted(missing)

@@ -10,6 +10,7 @@ reference date. N days are N calendar days; N nights end N days after the start.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from services.model.understanding.text import NUMBER, Text, number
@@ -25,7 +26,7 @@ WEEKDAYS = {name: index for index, names in enumerate((
 MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?P<{0}>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
 DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?:,?\s*(?P<{0}>20\d\d))?"
+YEAR = r"(?:,?\s*(?P<{0}>20[2-3]\d)\b)?"
 TO = r"\s*(?:-|to|until|till|through|and)\s*"
 
 
@@ -82,6 +83,10 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
             if end and end >= start:
                 found.end = end
 
+    # A weekday written before its date ("fri feb 5", "friday, 3/3") only decorates it.
+    for _ in text.find(rf"\b{WEEKDAY.format('deco')},?\s+(?=(?:{'|'.join(MONTHS)})\b|\d{{1,2}}/|the\s+\d)"):
+        pass
+
     # Ranges first: they contain single dates.
     for match in text.find(rf"\b{MONTH.format('m1')}\s+{DAY.format('d1')}{TO}(?:{MONTH.format('m2')}\s+)?{DAY.format('d2')}\b{YEAR.format('y')}"):
         start = _next_date(ref, MONTHS[match["m1"]], int(match["d1"]), match["y"])
@@ -104,35 +109,44 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
             found.nights = 3 if match["long"] else 2
             continue
         friday = _weekday(ref, "friday", "next" if match["q"] == "next" else "")
-        take(friday, friday + dt.timedelta(days=3 if match["long"] else 2))
+        long = match["long"] or re.search(r"\blong\s+weekend\b", text.value)
+        take(friday, friday + dt.timedelta(days=3 if long else 2))
 
-    # Single dates.
-    singles: list[dt.date] = []
+    # Single dates, kept with their position: the first written is the departure.
+    singles: list[tuple[int, dt.date | None]] = []
     for match in text.find(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"):
-        singles.append(_next_date(ref, int(match["m"]), int(match["d"]), match["y"]))
+        singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), match["y"])))
     for match in text.find(rf"\b{MONTH.format('m')}\s+{DAY.format('d')}\b{YEAR.format('y')}"):
-        singles.append(_next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"]))
-    for match in text.find(rf"\b{DAY.format('d')}\s+(?:of\s+)?{MONTH.format('m')}\b{YEAR.format('y')}"):
-        singles.append(_next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"]))
+        singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"])))
+    for match in text.find(rf"\b(?:the\s+)?{DAY.format('d')}\s+(?:of\s+)?{MONTH.format('m')}\b{YEAR.format('y')}"):
+        singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"])))
     for match in text.find(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?\b"):
         year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
-        singles.append(_next_date(ref, int(match["m"]), int(match["d"]), year))
+        singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), year)))
     for match in text.find(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
-        singles.append(_after(ref, None, int(match["d"])))
-    for match in text.find(r"\b(?P<word>today|tomorrow|day after tomorrow)\b"):
-        singles.append(ref + dt.timedelta(days={"today": 0, "tomorrow": 1, "day after tomorrow": 2}[match["word"]]))
+        singles.append((match.start(), _after(ref, None, int(match["d"]))))
+    for match in text.find(r"\b(?P<word>today|tomorrow|tmrw|tmr|tomorow|day after tomorrow)\b"):
+        offset = {"today": 0, "day after tomorrow": 2}.get(match["word"], 1)
+        singles.append((match.start(), ref + dt.timedelta(days=offset)))
     for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\b"):
-        singles.append(ref + dt.timedelta(days=number(match["n"]) * (7 if match["unit"].startswith("week") else 1)))
+        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
+        singles.append((match.start(), ref + dt.timedelta(days=days)))
+    returns: list[tuple[int, str]] = []
+    for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back)\s+(?:on\s+)?(?:the\s+)?{WEEKDAY.format('w')}\b"):
+        returns.append((match.start(), match["w"]))
     for match in text.find(rf"\b(?P<q>this|next|on)?\s*{WEEKDAY.format('w')}\b"):
-        singles.append(_weekday(ref, match["w"], match["q"] or ""))
-    for _ in text.find(r"\bnext\s+week\b"):
-        singles.append(ref + dt.timedelta(days=7 - ref.weekday()))
-    singles = [day for day in singles if day]
-    if found.start is None and singles:
-        found.start = min(singles[:1])
-        later = [day for day in singles[1:] if day > found.start]
+        singles.append((match.start(), _weekday(ref, match["w"], match["q"] or "")))
+    for match in text.find(r"\bnext\s+week\b"):
+        singles.append((match.start(), ref + dt.timedelta(days=7 - ref.weekday())))
+    ordered = [day for _, day in sorted(singles, key=lambda item: item[0]) if day]
+    if found.start is None and ordered:
+        found.start = ordered[0]
+        later = [day for day in ordered[1:] if day > found.start]
         if later:
             found.end = later[0]
+    if found.start and found.end is None and returns:
+        # "back Sunday": the first such weekday on or after the departure.
+        found.end = found.start + dt.timedelta(days=(WEEKDAYS[returns[0][1]] - found.start.weekday()) % 7)
 
     # Durations.
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d{{1,2}})[\s-]*(?P<unit>days?|nights?|nites?|weeks?|wks?)\b"):

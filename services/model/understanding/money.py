@@ -29,8 +29,9 @@ PATTERNS = (
     re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?(?P<nightly>{_NIGHTLY})?"),
     re.compile(rf"\b(?P<code>{_WORD})\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
     re.compile(rf"\b{_AMOUNT}\s*(?P<word>{_WORD})\b(?P<nightly>{_NIGHTLY})?"),
-    # A bare number after "budget" (or "budget of"): the currency is assumed.
-    re.compile(rf"\bbudget(?:\s+(?:of|is|around|about|max|up to))?\s+{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
+    # A bare number next to "budget": the currency is assumed.
+    re.compile(rf"\bbudget(?:\s+(?:of|is|around|about|max|up to))?\s*[:=]?\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
+    re.compile(rf"\b{_AMOUNT}\s+(?:total\s+)?budget\b(?P<nightly>{_NIGHTLY})?"),
 )
 
 

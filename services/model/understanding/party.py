@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from services.model.understanding.text import NUMBER, Text, number
 
 COMPANIONS = r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|brother|colleague|bf|gf|hubby)"
-KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?)"
+KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets)"
 
 
 @dataclass
@@ -33,14 +33,19 @@ def parse_party(text: Text) -> Party:
         ages = _ages(match["ages"])
         party.ages.extend(ages)
         party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(ages))
-    for match in text.find(r"\b(?:a|an|our|my|with)\s+(?P<age>1[0-7]|[0-9])[- ]?(?:year|yr)[- ]?old\b"):
-        party.ages.append(int(match["age"]))
+    for match in text.find(r"\b(?:(?:a|an|our|my|with|and)\s+)?(?P<age>1[0-7]|[0-9])[- ]?(?:year|yr)[- ]?olds?\b"
+                           r"|\b(?P<short>1[0-7]|[0-9])\s?(?:yo|y/o|yrs?)\b"):
+        party.ages.append(int(match["age"] or match["short"]))
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{KIDS}\b"):
         party.children = max(party.children or 0, number(match["n"]))
+    for match in text.find(r"\b(?:the\s+|our\s+|my\s+)?(?P<kind>twins|triplets)\b"):
+        party.children = max(party.children or 0, 2 if match["kind"] == "twins" else 3)
     for match in text.find(rf"\b(?:with\s+(?:the|our|my)\s+|and\s+(?:the|our|my)\s+)(?P<kind>{KIDS})\b"):
         if party.children is None:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
+    for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
+        party.adults = max(number(match["n"]) - (party.children or 0), 1)
     for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         total = number(match["n"])
         if party.children is None:
@@ -65,6 +70,15 @@ def parse_party(text: Text) -> Party:
         for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|passengers)\b"):
             total = number(match["n"])
             party.adults = max(total - (party.children or 0), 1)
+    if party.adults is None:
+        # "me, my mom and the twins", "with my wife": the speaker and each companion named.
+        companions = list(text.find(rf"\b(?:my|our)\s+{COMPANIONS}s?\b"))
+        if companions:
+            party.adults = 1 + len(companions)
+    if party.adults is None:
+        for match in text.find(r"\bfor\s+(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b"
+                               r"(?!\s*(?:days?|nights?|weeks?|stars?|rooms?|hours?|%|k\b))"):
+            party.adults = number(match["n"])
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+rooms?\b"):
         party.rooms = number(match["n"])
     return party

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from services.model.understanding.text import Text
 from tripsmith.common.v1.place_pb2 import Place
@@ -23,8 +24,14 @@ from tripsmith.data.catalog import Catalog, ResolvedPlace
 from tripsmith.errors import InvalidArgument
 
 ORIGIN_WORDS = r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|starting from|starting in"
-DESTINATION_WORDS = (r"to|in|visit|visiting|into|trip to|going to|go to|heading to|head to|fly to|flying to|explore|"
-                     r"exploring|see|make it|instead|actually|switch to|change to|how about|what about")
+DESTINATION_WORDS = (r"to|in|visit|visiting|trip to|going to|go to|heading to|head to|fly to|flying to|explore|"
+                     r"exploring|see|make it|actually|switch to|change to|how about|what about")
+#: Nicknames people use for places, as the codes they mean.
+ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "SFO", "san fran": "SFO",
+           "la": "LAX", "l.a.": "LAX", "vegas": "LAS", "dc": "WAS", "d.c.": "WAS", "philly": "PHL", "nola": "MSY",
+           "chitown": "CHI", "chi-town": "CHI", "the bay area": "SFO", "rio": "RIO", "hk": "HKG"}
+#: Between two places, these make the first the origin: "Dublin -> Amsterdam", "SFO - NRT".
+_BETWEEN = re.compile(r"\s*(?:->|→|=>|>|–|—|\s-\s|-|\bto\b)\s*")
 #: Words that are also city names somewhere, but almost never mean one without a role word.
 NOT_PLACES = {"nice", "split", "reading", "bath", "march", "may", "mobile", "orange", "victoria", "va", "of", "the",
               "plan", "trip", "date", "sale", "bar", "hotel", "home", "best", "deal", "cheap", "budget", "love",
@@ -55,6 +62,18 @@ class Places:
     origin: ResolvedPlace | None = None
     destination: ResolvedPlace | None = None
     unresolved: dict[str, str] | None = None  # role -> the words that named nothing
+    replaced: ResolvedPlace | None = None  # "instead of Y": the Y
+
+
+def _unmarked_typo(catalog: Catalog, rest: str) -> tuple[ResolvedPlace | None, str]:
+    """A misspelt big city without a role word ("lisbn from boston"): one long word only."""
+    word = re.match(r"[a-z]+", rest)
+    if not word or len(word.group(0)) < 5 or word.group(0) in COMMON_WORDS:
+        return None, ""
+    place = _fuzzy(catalog, word.group(0))
+    if place is None or (place.city is not None and place.city.population < 300_000):
+        return None, ""
+    return place, word.group(0)
 
 
 def _resolve_code(catalog: Catalog, code: str) -> ResolvedPlace | None:
@@ -65,6 +84,8 @@ def _resolve_code(catalog: Catalog, code: str) -> ResolvedPlace | None:
 
 
 def _resolve_name(catalog: Catalog, name: str) -> ResolvedPlace | None:
+    if name in ALIASES:
+        return _resolve_code(catalog, ALIASES[name])
     if len(name) <= 3 or name in NOT_PLACES or name in COMMON_WORDS:
         return None
     try:
@@ -81,10 +102,33 @@ def _fuzzy_choices(catalog: Catalog) -> list[str]:
 
 
 def _fuzzy(catalog: Catalog, words: str) -> ResolvedPlace | None:
-    if len(words) < 4 or any(word in COMMON_WORDS for word in words.split()):
+    """The city a misspelt name means: one edit away (two for long names), most populous first."""
+    if len(words) < 5 or any(word in COMMON_WORDS for word in words.split()):
         return None
-    match = process.extractOne(words, _fuzzy_choices(catalog), scorer=fuzz.ratio, score_cutoff=85)
-    return _resolve_name(catalog, match[0]) if match else None
+    allowed = 1 if len(words) <= 7 else 2
+    matches = process.extract(words, _fuzzy_choices(catalog), scorer=DamerauLevenshtein.distance,
+                              score_cutoff=allowed, limit=5)
+    if not matches:
+        return None
+    best = min(distance for _, distance, _ in matches)
+    places = [place for name, distance, _ in matches if distance == best for place in [_resolve_name(catalog, name)] if place]
+    return max(places, key=lambda p: p.city.population if p.city else 0, default=None)
+
+
+def _busy(catalog: Catalog, place: ResolvedPlace) -> bool:
+    return any(catalog.airports[code].routes >= 20 for code in place.airports)
+
+
+def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str]:
+    """The longest run of up to four words at the end of `left` that names a place."""
+    stops = list(_STOP.finditer(left))
+    words = (left[stops[-1].end():] if stops else left).split()[-4:]
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[-size:])
+        place, named = _name_at(catalog, candidate, allow_codes=False, fuzzy=False)
+        if place is not None and named == candidate:
+            return place, candidate
+    return None, ""
 
 
 def _name_after(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tuple[ResolvedPlace | None, str]:
@@ -100,9 +144,10 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     words = (rest[:stop.start()] if stop else rest).split()[:4]
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
-        if allow_codes and size == 1 and re.fullmatch(r"[a-z]{3}", candidate) and candidate not in COMMON_WORDS:
+        if size == 1 and re.fullmatch(r"[a-z]{3}", candidate) and candidate not in COMMON_WORDS:
             place = _resolve_code(catalog, candidate.upper())
-            if place:
+            # Without a role word, only codes of busy airports count ("lax", "ord").
+            if place and (allow_codes or _busy(catalog, place)):
                 return place, candidate
         place = _resolve_name(catalog, candidate)
         if place:
@@ -115,22 +160,37 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     return None, " ".join(words)
 
 
-def _busy(catalog: Catalog, place: ResolvedPlace) -> bool:
-    return any(catalog.airports[code].routes >= 20 for code in place.airports)
-
-
 def parse_places(text: Text, catalog: Catalog) -> Places:
     places = Places(unresolved={})
     raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
 
     value = text.unclaimed()
-    for match in re.finditer(r"\b(?P<a>[a-z]{3})\s*(?P<sep>-|>|/|to)\s*(?P<b>[a-z]{3})\b", value):
+    # A code pair, unless the second "code" starts a name ("nyc to los angeles").
+    for match in re.finditer(r"\b(?P<a>[a-z]{3})\s*(?P<sep>-|>|/|to)\s*(?P<b>[a-z]{3})\b(?!\s+[a-z]{3,})", value):
         a, b = _resolve_code(catalog, match["a"].upper()), _resolve_code(catalog, match["b"].upper())
         written_as_codes = match["sep"] != "to" or {match["a"].upper(), match["b"].upper()} <= raw_codes
         if a and b and (written_as_codes or (_busy(catalog, a) and _busy(catalog, b))):
             text.claim(match.start(), match.end())
             places.origin, places.destination = a, b
             return places
+
+    # "X instead of Y": X takes Y's place (the caller knows which role Y had).
+    value = text.unclaimed()
+    for match in re.finditer(r"\binstead\s+of\s+", value):
+        replaced, named = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
+        if replaced is not None:
+            places.replaced = replaced
+            text.claim(match.start(), match.end() + len(named))
+    text.claim_words(r"\binstead\b")
+
+    value = text.unclaimed()
+    for match in _BETWEEN.finditer(value):
+        origin, left = _name_before(catalog, value[:match.start()])
+        destination, right = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
+        if origin and destination and origin != destination:
+            places.origin, places.destination = origin, destination
+            text.claim(match.start() - len(left), match.end() + len(right))
+            break
 
     for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
         value = text.unclaimed()
@@ -156,6 +216,8 @@ def parse_places(text: Text, catalog: Catalog) -> Places:
             continue
         rest = value[match.start():]
         place, named = _name_after(catalog, rest, allow_codes=False, fuzzy=False)
+        if place is None and not places.destination:
+            place, named = _unmarked_typo(catalog, rest)
         if place is None and rest[:3].upper() in raw_codes and not rest[3:4].isalpha():
             place, named = _resolve_code(catalog, rest[:3].upper()), rest[:3]
         if place is None or place in (places.origin, places.destination):
@@ -164,9 +226,9 @@ def parse_places(text: Text, catalog: Catalog) -> Places:
             place.city is not None and place.city.population >= MIN_UNMARKED_POPULATION)
         if not well_known:
             continue
-        if places.destination is None:
+        if places.destination is None and not places.unresolved.get("destination"):
             places.destination = place
-        else:
+        elif places.origin is None:
             places.origin = place
         text.claim(match.start(), match.start() + len(named))
     if places.destination:

@@ -40,6 +40,7 @@ AIRLINE_ALIASES = {
     "indigo": "6E", "cathay": "CX", "cathay pacific": "CX", "korean air": "KE", "eva air": "BR",
 }
 _AIRLINE = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES), key=len, reverse=True))
+_AIRLINE_WORD = r"(?:\s+(?:airlines?|airways))?"
 _AVOID = r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t want|skip|anything but)"
 _PREFER = r"(?:prefer(?:ably|ring)?|on|with|fly(?:ing)?|via|love|only)"
 
@@ -77,10 +78,15 @@ def parse_preferences(text: Text) -> Preferences:
         prefs.min_stars = prefs.min_stars or number(match["c"])
     for _ in text.find(r"\bluxury\s+(?:hotels?|stay)\b|\b(?:five|5)[\s-]star\b"):
         prefs.min_stars = prefs.min_stars or 5
-    for match in text.find(rf"\b{_AVOID}\s+(?:flying\s+)?(?P<a>{_AIRLINE})\b(?:\s+(?:or|and|nor)\s+(?P<b>{_AIRLINE})\b)?"):
+    for match in text.find(rf"\b{_AVOID}\s+(?:flying\s+)?(?P<a>{_AIRLINE}){_AIRLINE_WORD}\b(?:\s+(?:or|and|nor)\s+(?P<b>{_AIRLINE}){_AIRLINE_WORD}\b)?"):
         prefs.avoided_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"]) if name]
     for match in text.find(rf"\b{_PREFER}\s+(?P<a>{_AIRLINE})\b(?:\s+(?:or|and)\s+(?P<b>{_AIRLINE})\b)?|\b(?P<c>{_AIRLINE})\s+only\b"):
         prefs.preferred_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"], match["c"]) if name]
+    # An airline named without "no" or "avoid" is one the traveler wants ("jetblue if possible").
+    for match in text.find(rf"\b(?P<a>{_AIRLINE})(?:\s+(?:airlines?|airways))?\b"):
+        code = AIRLINE_ALIASES[match["a"]]
+        if code not in prefs.preferred_airlines and code not in prefs.avoided_airlines:
+            prefs.preferred_airlines.append(code)
     for interest, pattern in INTERESTS.items():
         for _ in text.find(rf"\b(?:{pattern})\b"):
             if interest not in prefs.interests:

@@ -9,6 +9,7 @@ first so that "a day later" is not also read as a one-day trip.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from services.model.understanding.dates import parse_dates
 from services.model.understanding.money import parse_money
@@ -21,7 +22,7 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.validation import date_message, money_message
 
-SHIFT = rf"(?P<n>{NUMBER}|\d+)\s+days?\s+(?P<dir>later|earlier|sooner|after|before)"
+SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
 MORE_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+nights?|(?:an?\s+)?extra\s+nights?|(?:add|stay)\s+(?:an?|one)\s+(?:more\s+|extra\s+)?night|stay\s+(?:a\s+day\s+|one\s+night\s+)?longer)\b"
 FEWER_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)|(?:cut|drop|remove)\s+(?:a|one)\s+night|come\s+back\s+a\s+day\s+(?:earlier|sooner))\b"
 
@@ -39,9 +40,25 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
     start, end = _date(request.start_date), _date(request.end_date)
     adjustments: list[str] = []
     stated: set[str] = set()
+    for money in parse_money(source):
+        target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
+        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
+        stated.add("hotel_preferences.max_nightly_price" if money.nightly else "budget")
 
+    for match in source.find(rf"\b(?:come|coming|fly|flying|get|getting)\s+back\s+(?:home\s+)?{SHIFT}\b"
+                             rf"|\breturn(?:ing)?\s+{SHIFT.replace('?P<', '?P<r_')}\b"):
+        groups = {key.removeprefix("r_"): value for key, value in match.groupdict().items() if value}
+        days = number(groups["n"]) * (7 if groups["unit"].startswith("week") else 1)
+        end = end and end + dt.timedelta(days=days if groups["dir"] in ("later", "after") else -days)
+        stated.add("end_date")
+    for match in source.find(rf"\b(?:push|move|shift)\s+(?:it|everything|the trip)\s+(?P<way>back|forward|up)\s+(?:by\s+)?"
+                             rf"(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\b"):
+        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1) * (1 if match["way"] == "back" else -1)
+        start, end = (start and start + dt.timedelta(days=days)), (end and end + dt.timedelta(days=days))
+        stated |= {"start_date", "end_date"}
     for match in source.find(rf"\b(?:leave\s+|go\s+|move\s+(?:it|everything)\s+|push\s+(?:it|everything)\s+(?:back\s+)?)?{SHIFT}\b"):
-        days = number(match["n"]) * (1 if match["dir"] in ("later", "after") else -1)
+        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
+        days = days if match["dir"] in ("later", "after") else -days
         start, end = (start and start + dt.timedelta(days=days)), (end and end + dt.timedelta(days=days))
         stated |= {"start_date", "end_date"}
     for match in source.find(MORE_NIGHTS):
@@ -61,7 +78,9 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         stated.add("hotel_preferences.min_stars")
     for _ in source.find(r"\b(?:(?:something|anything|a\s+bit|much)\s+)?(?:cheaper|less\s+expensive|lower\s+(?:the\s+)?price|more\s+affordable|too\s+expensive)\b"):
         adjustments.append("cheaper")
-    for _ in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+)?(?:traveler|traveller|person|adult|passenger|guest|friend)\b"
+    for _ in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+|my\s+|our\s+)?(?:traveler|traveller|person|adult|passenger|guest|"
+                         r"friend|colleague|grandma|grandpa|grandmother|grandfather|granny|mom|mum|dad|mother|father|"
+                         r"wife|husband|partner|sister|brother|aunt|uncle|cousin|girlfriend|boyfriend)\b"
                              r"|\b(?:plus|\+)\s*(?:one|1)\s+(?:more\s+)?(?:adult|person)\b|\b(?:one|1)\s+more\s+(?:adult|person|traveler)\b"):
         request.party.adults += 1
         stated.add("party.adults")
@@ -73,6 +92,16 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
             request.party.children_ages.append(-1)
         stated.add("party.children_ages")
 
+    # An answer to "how old are the children?": the ages fill the children not yet aged.
+    if -1 in request.party.children_ages:
+        ages = [int(age) for age in re.findall(r"\b(1[0-7]|[0-9])\b", source.unclaimed())]
+        unknown = [index for index, age in enumerate(request.party.children_ages) if age < 0]
+        if ages:
+            for index, age in zip(unknown, ages):
+                request.party.children_ages[index] = age
+            source.claim(0, len(source.value))
+            stated.add("party.children_ages")
+
     dates = parse_dates(source, reference)
     if dates.start:
         length = (end - start) if start and end else None
@@ -83,10 +112,6 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
     elif dates.nights is not None and start:
         end = start + dt.timedelta(days=dates.nights)
         stated.add("end_date")
-    for money in parse_money(source):
-        target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
-        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
-        stated.add("hotel_preferences.max_nightly_price" if money.nightly else "budget")
     party = parse_party(source)
     if party.adults is not None:
         request.party.adults = party.adults
@@ -112,6 +137,10 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         request.hotel_preferences.min_stars = prefs.min_stars
     request.interests.extend(i for i in prefs.interests if i not in request.interests)
     places = parse_places(source, catalog)
+    if places.replaced is not None and places.destination and not places.origin:
+        # "Paris instead of Boston" replaces whichever end Boston was.
+        if places.replaced.to_message().iata_code == request.origin.iata_code and request.origin.iata_code:
+            places.origin, places.destination = places.destination, None
     if places.origin:
         request.origin.CopyFrom(places.origin.to_message())
         stated.add("origin")
@@ -123,13 +152,9 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         request.start_date.CopyFrom(date_message(start))
     if end:
         request.end_date.CopyFrom(date_message(end))
-    unknown_ages = -1 in request.party.children_ages
-    if unknown_ages:
-        ages = [age for age in request.party.children_ages if age >= 0]
-        request.party.children_ages[:] = ages
     if "party.adults" in stated and request.party.rooms and "party.rooms" in previous.assumed_fields:
         request.party.rooms = 0  # recomputed for the new party
     assumed = [path for path in previous.assumed_fields if path not in stated and not path.startswith(tuple(stated))]
-    result = Understanding(request, assumed=assumed, adjustments=adjustments, children_without_ages=unknown_ages,
+    result = Understanding(request, assumed=assumed, adjustments=adjustments,
                            unresolved_place=(places.unresolved or {}).get("destination", ""))
     return complete(result, profile, catalog)

@@ -63,6 +63,11 @@ class Text:
                     self.claim(match.start(), match.end())
                 yield match
 
+    def claim_words(self, pattern: str) -> None:
+        """Claims words that only glue a sentence together ("instead")."""
+        for _ in self.find(pattern):
+            pass
+
     def unclaimed(self) -> str:
         """The text with claimed characters blanked out, keeping positions."""
         return "".join(" " if claimed else char for char, claimed in zip(self.value, self._claimed))
