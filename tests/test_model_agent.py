@@ -143,3 +143,16 @@ def test_any_text_is_understood_or_asked_about_never_a_crash(text):
     result = understand(text, dt.date(2027, 1, 13))
     assert result.missing or (result.request.HasField("destination") and result.request.HasField("start_date"))
     assert bool(result.missing) == bool(result.question)
+
+
+def test_wishes_that_are_not_fields_become_adjustments():
+    import datetime as dt
+
+    from services.model.understanding import refine
+
+    first = understand("boston to lisbon march 3-10, 2 adults", dt.date(2027, 1, 13))
+    for text, wish in (("something cheaper please", "cheaper"), ("a different area, more central", "different_area"),
+                       ("closer to the beach", "different_area")):
+        result = refine(first.request, text, dt.date(2027, 1, 13))
+        assert wish in result.adjustments, text
+        assert result.request.destination == first.request.destination and not result.missing

@@ -1,5 +1,8 @@
 """Follow-ups, as a person means them: "a day later", "one more night", "more stars",
-"add my son, he's 8", "nonstop only", "actually make it Porto", "cheaper".
+"add my son, he's 8", "nonstop only", "actually make it Porto", "cheaper", "a different area".
+
+Wishes that are no field of the request ("cheaper", "a different area") are returned as
+adjustments for the planner, which knows the current plan.
 
 A follow-up is read with the same grammars as a request; what it states replaces what the
 request had, and the relative phrases below move what it had. Relative phrases are read
@@ -78,6 +81,9 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         stated.add("hotel_preferences.min_stars")
     for _ in source.find(r"\b(?:(?:something|anything|a\s+bit|much)\s+)?(?:cheaper|less\s+expensive|lower\s+(?:the\s+)?price|more\s+affordable|too\s+expensive)\b"):
         adjustments.append("cheaper")
+    for _ in source.find(r"\b(?:a\s+)?(?:different|another|other)\s+(?:area|neighbou?rhood|part\s+of\s+town|district|location)\b"
+                         r"|\b(?:more\s+central(?:ly)?|closer\s+to\s+(?:the\s+)?(?:center|centre|downtown|old\s+town|beach|sights))\b"):
+        adjustments.append("different_area")
     for _ in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+|my\s+|our\s+)?(?:traveler|traveller|person|adult|passenger|guest|"
                          r"friend|colleague|grandma|grandpa|grandmother|grandfather|granny|mom|mum|dad|mother|father|"
                          r"wife|husband|partner|sister|brother|aunt|uncle|cousin|girlfriend|boyfriend)\b"
