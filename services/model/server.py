@@ -135,10 +135,14 @@ async def json_errors(request: web.Request, handler):
 def create_app(config: ModelConfig, decide: Decide | None = None) -> web.Application:
     """Builds the model endpoint's application around `decide` (by default the model in
     services.model.agent; tests pass a scripted one to test the protocol alone)."""
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=MODEL_ID)
     if decide is None:
         # Imported here so that tests of the protocol never load the model.
         from services.model.agent import decide
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=MODEL_ID)
+        from services.model.understanding import default_catalog
+
+        # Load the place data now, off the event loop, so the first plan is not the slow one.
+        executor.submit(default_catalog)
 
     async def stop_executor(app: web.Application) -> None:
         executor.shutdown(wait=False, cancel_futures=True)
