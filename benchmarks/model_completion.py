@@ -45,7 +45,7 @@ def table_share() -> tuple[int, int]:
             pass
     for first, follow_up, expected in REFINEMENTS:
         try:
-            check(refine(understand(first, REFERENCE).request, follow_up, REFERENCE), expected, follow_up)
+            check(refine(understand(first, REFERENCE), follow_up, REFERENCE), expected, follow_up)
             exact += 1
         except AssertionError:
             pass

@@ -2,7 +2,10 @@
 
 Same format and conventions as tests/model_phrasings.py (read its docstring); docs/model.md is
 the specification. The expectations were written from the specification and the development
-table's conventions only, never from the parser. Every case is read against the reference date
+table's conventions only, never from the parser. On its first run the parser understood
+82.1 % of it exactly (107/128 requests, 21/28 follow-ups); the grammar was then generalized
+(place names that are also words, typos of keywords and of city names, day-number ranges,
+group words, relative lengths in follow-ups), and it now runs with the rest of the suite. Every case is read against the reference date
 2027-01-13 (a Wednesday) unless it carries "reference". Places were checked against the
 supplier catalog (a code where the catalog resolves one, else the city name of a city served
 by several airports). Some texts carry typos in common words, as travelers type.

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from tests.model_phrasings import PHRASINGS, REFINEMENTS
+from tests.model_phrasings_holdout import HOLDOUT_PHRASINGS, HOLDOUT_REFINEMENTS
 
 REFERENCE = dt.date(2027, 1, 13)
 KEYS = {
@@ -113,7 +114,8 @@ def _id(number: int, text: str) -> str:
 
 
 @pytest.mark.parametrize(("text", "expected"),
-                         [pytest.param(t, e, id=_id(i, t)) for i, (t, e) in enumerate(PHRASINGS, 1)])
+                         [pytest.param(t, e, id=_id(i, t)) for i, (t, e) in enumerate(PHRASINGS, 1)]
+                         + [pytest.param(t, e, id="holdout-" + _id(i, t)) for i, (t, e) in enumerate(HOLDOUT_PHRASINGS, 1)])
 def test_understands(text, expected):
     from services.model.understanding import understand
 
@@ -127,12 +129,14 @@ def test_understands(text, expected):
 
 @pytest.mark.parametrize(("first", "follow_up", "expected"),
                          [pytest.param(f, u, e, id=_id(i, f"{u} after {f}"))
-                          for i, (f, u, e) in enumerate(REFINEMENTS, 1)])
+                          for i, (f, u, e) in enumerate(REFINEMENTS, 1)]
+                         + [pytest.param(f, u, e, id="holdout-" + _id(i, f"{u} after {f}"))
+                            for i, (f, u, e) in enumerate(HOLDOUT_REFINEMENTS, 1)])
 def test_refines(first, follow_up, expected):
     from services.model.understanding import refine, understand
 
     previous = understand(first, REFERENCE)
-    result = refine(previous.request, follow_up, REFERENCE)
+    result = refine(previous, follow_up, REFERENCE)
     check(result, expected, f"refine(understand({first!r}), {follow_up!r}, {REFERENCE})")
 
 

@@ -89,7 +89,7 @@ def understanding_of(messages: list[Message], reference: dt.date, profile: dict 
         if message.role != "user" or not message.content.strip():
             continue
         result = (understand(message.content, reference, profile) if result is None
-                  else refine(result.request, message.content, reference, profile))
+                  else refine(result, message.content, reference, profile))
     return result
 
 

@@ -197,6 +197,11 @@ class Catalog:
         return ResolvedPlace(place_pb2.PLACE_KIND_AIRPORT, code, airport.name, city.name if city else airport.city,
                              airport.country, airport.time_zone, airport.lat, airport.lon, (code,), city)
 
+    @property
+    def city_names(self) -> dict[str, list[tuple[int, int]]]:
+        """Every searchable name key, with the cities it names and whether it is their own name."""
+        return self._city_names
+
     def _find_city(self, name: str, country: str = "") -> City | None:
         """The most populous city called `name` (its own name before alternate names)."""
         candidates = self._city_names.get(name_key(name), [])

@@ -43,6 +43,8 @@ class Understanding:
     unresolved_place: str = ""
     #: "in May" without a day: the month, to make the question precise.
     month_only: int | None = None
+    #: A length stated before the dates are known ("a week in Tokyo"), kept for the answer.
+    nights: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +105,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.hotel_preferences.min_stars = prefs.min_stars
     request.interests.extend(prefs.interests)
     result = Understanding(request, unresolved_place=(places.unresolved or {}).get("destination", ""),
-                           month_only=dates.month_only)
+                           month_only=dates.month_only, nights=dates.nights if not dates.end else None)
     return complete(result, profile, catalog)
 
 
@@ -197,8 +199,8 @@ def question(result: Understanding) -> str:
     return " ".join(asks)
 
 
-def refine(previous: planner.TripRequest, text: str, reference: dt.date, profile: dict | None = None,
+def refine(previous: Understanding | planner.TripRequest, text: str, reference: dt.date, profile: dict | None = None,
            catalog: Catalog | None = None) -> Understanding:
-    """Applies a follow-up message to a request, as a person means it."""
+    """Applies a follow-up message to an earlier understanding (or request), as a person means it."""
     catalog = catalog or default_catalog()
     return apply_refinement(previous, text[:MAX_TEXT], reference, profile, catalog)

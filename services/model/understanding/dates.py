@@ -95,6 +95,13 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(rf"\b{DAY.format('d1')}{TO}{DAY.format('d2')}\s+(?:of\s+)?{MONTH.format('m')}{YEAR.format('y')}"):
         start = _next_date(ref, MONTHS[match["m"]], int(match["d1"]), match["y"])
         take(start, start and _after(start, start.month, int(match["d2"])))
+    for match in text.find(rf"\b{MONTH.format('m')}\s+{DAY.format('d1')}{TO}the\s+{DAY.format('d2')}\b"):
+        start = _next_date(ref, MONTHS[match["m"]], int(match["d1"]))
+        take(start, start and _after(start, start.month, int(match["d2"])))
+    for match in text.find(rf"\bthe\s+{DAY.format('d1')}{TO}(?:the\s+)?{DAY.format('d2')}(?:\s+(?:of\s+)?{MONTH.format('m')})?\b"):
+        month = MONTHS[match["m"]] if match["m"] else None
+        start = _next_date(ref, month, int(match["d1"])) if month else _after(ref, None, int(match["d1"]))
+        take(start, start and _after(start, None, int(match["d2"])))
     for match in text.find(r"\b(?P<m1>1[0-2]|0?[1-9])/(?P<d1>[0-3]?\d)(?:/(?P<y1>\d{2,4}))?" + TO +
                            r"(?:(?P<m2>1[0-2]|0?[1-9])/)?(?P<d2>[0-3]?\d)(?:/\d{2,4})?\b"):
         year = match["y1"] and (match["y1"] if len(match["y1"]) == 4 else "20" + match["y1"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from services.model.understanding.text import NUMBER, Text, number
 
 COMPANIONS = r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|brother|colleague|bf|gf|hubby)"
-KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets)"
+KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
 @dataclass
@@ -41,7 +41,7 @@ def parse_party(text: Text) -> Party:
         party.children = max(party.children or 0, number(match["n"]))
     for match in text.find(r"\b(?:the\s+|our\s+|my\s+)?(?P<kind>twins|triplets)\b"):
         party.children = max(party.children or 0, 2 if match["kind"] == "twins" else 3)
-    for match in text.find(rf"\b(?:with\s+(?:the|our|my)\s+|and\s+(?:the|our|my)\s+)(?P<kind>{KIDS})\b"):
+    for match in text.find(rf"\b(?:the|our|my)\s+(?P<kind>{KIDS})\b"):
         if party.children is None:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
@@ -56,7 +56,7 @@ def parse_party(text: Text) -> Party:
             (rf"\b(?:me|myself|i)\s+and\s+(?:my|a)\s+(?P<n>{NUMBER})?\s*{COMPANIONS}s?\b", None),
             (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
-            (r"\b(?:a\s+)?couple\b(?!\s+of)", 2),
+            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\bthe\s+two\s+of\s+us\b|\bgrandparents\b|\bmy\s+parents\b", 2),
             (r"\b(?:honeymoon|romantic getaway|anniversary)\b", 2),
             (r"\b(?:solo|alone|just me|by myself|only me|single traveler|one person)\b", 1),
         ):

@@ -83,10 +83,11 @@ def _resolve_code(catalog: Catalog, code: str) -> ResolvedPlace | None:
         return None
 
 
-def _resolve_name(catalog: Catalog, name: str) -> ResolvedPlace | None:
+def _resolve_name(catalog: Catalog, name: str, marked: bool = False) -> ResolvedPlace | None:
+    """A place by name; words that are usually not places ("nice", "split") only after a role word."""
     if name in ALIASES:
         return _resolve_code(catalog, ALIASES[name])
-    if len(name) <= 3 or name in NOT_PLACES or name in COMMON_WORDS:
+    if len(name) <= 3 or name in COMMON_WORDS or (name in NOT_PLACES and not marked):
         return None
     try:
         return catalog.resolve(Place(city_name=name), "place")
@@ -96,7 +97,10 @@ def _resolve_name(catalog: Catalog, name: str) -> ResolvedPlace | None:
 
 @lru_cache(maxsize=4)
 def _fuzzy_choices(catalog: Catalog) -> list[str]:
-    names = {name_key(city.name) for city in catalog.cities.values() if city.population >= MIN_FUZZY_POPULATION}
+    """The names a misspelling may mean: big cities' names and Latin-script alternate names
+    ("frankfurt" as well as "frankfurt am main"), and metro names."""
+    big = {gid for gid, city in catalog.cities.items() if city.population >= MIN_FUZZY_POPULATION}
+    names = {key for key, ids in catalog.city_names.items() if len(key) >= 5 and any(gid in big for gid, _ in ids)}
     names |= {name_key(name) for name, _, _ in catalog.metros.values()}
     return sorted(names)
 
@@ -110,8 +114,15 @@ def _fuzzy(catalog: Catalog, words: str) -> ResolvedPlace | None:
                               score_cutoff=allowed, limit=5)
     if not matches:
         return None
-    best = min(distance for _, distance, _ in matches)
-    places = [place for name, distance, _ in matches if distance == best for place in [_resolve_name(catalog, name)] if place]
+    # Typos keep the first letter; an alternate name (not the city's own) must be one edit away.
+    own = {key for key, ids in ((name, catalog.city_names.get(name, ())) for name, _, _ in matches)
+           if any(exact for _, exact in ids)}
+    matches = [(name, distance) for name, distance, _ in matches
+               if name[0] == words[0] and (distance <= 1 or name in own)]
+    if not matches:
+        return None
+    best = min(distance for _, distance in matches)
+    places = [place for name, distance in matches if distance == best for place in [_resolve_name(catalog, name)] if place]
     return max(places, key=lambda p: p.city.population if p.city else 0, default=None)
 
 
@@ -125,7 +136,7 @@ def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str
     words = (left[stops[-1].end():] if stops else left).split()[-4:]
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[-size:])
-        place, named = _name_at(catalog, candidate, allow_codes=False, fuzzy=False)
+        place, named = _name_at(catalog, candidate, allow_codes=True, fuzzy=size == 1)
         if place is not None and named == candidate:
             return place, candidate
     return None, ""
@@ -149,7 +160,7 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
             # Without a role word, only codes of busy airports count ("lax", "ord").
             if place and (allow_codes or _busy(catalog, place)):
                 return place, candidate
-        place = _resolve_name(catalog, candidate)
+        place = _resolve_name(catalog, candidate, marked=allow_codes)
         if place:
             return place, candidate
     if fuzzy:
@@ -182,6 +193,16 @@ def parse_places(text: Text, catalog: Catalog) -> Places:
             places.replaced = replaced
             text.claim(match.start(), match.end() + len(named))
     text.claim_words(r"\binstead\b")
+
+    # "Montego Bay from Atlanta": a place right before "from" is where the trip goes.
+    value = text.unclaimed()
+    for match in re.finditer(r"\s+from\s+", value):
+        destination, left = _name_before(catalog, value[:match.start()])
+        origin, right = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
+        if destination and origin and destination != origin:
+            places.origin, places.destination = origin, destination
+            text.claim(match.start() - len(left), match.end() + len(right))
+            return places
 
     value = text.unclaimed()
     for match in _BETWEEN.finditer(value):

@@ -12,7 +12,7 @@ INTERESTS = {
     "museums": r"museums?|galleries|gallery",
     "art": r"art|arts|painting|paintings",
     "history": r"history|historic(?:al)?|castles?|ruins|monuments?",
-    "food": r"food|foodie|eating|restaurants?|cuisine|street food|tapas|pastries",
+    "food": r"food|foodies?|eating|restaurants?|cuisine|street food|tapas|pastries|dining",
     "seafood": r"seafood|fish|oysters|sushi",
     "wine": r"wine|wines|vineyards?|wineries|winery|port wine",
     "beaches": r"beach(?:es)?|seaside|surf(?:ing)?|swimming",
@@ -24,7 +24,7 @@ INTERESTS = {
     "music": r"music|concerts?|fado|jazz|opera|live music",
     "family": r"family[- ]friendly|theme parks?|disney(?:world| world)?|zoo|aquarium|kid[- ]friendly",
     "relaxation": r"relax(?:ing|ation)?|spa|chill(?:ing)?|unwind",
-    "sports": r"sports?|football|soccer|golf|tennis|skiing|ski",
+    "sports": r"sports?|football|soccer|golf|tennis|skiing|ski|baseball|basketball|hockey|stadium|(?:a\s+)?game|match",
 }
 AIRLINE_ALIASES = {
     "ryanair": "FR", "united": "UA", "delta": "DL", "american": "AA", "american airlines": "AA", "tap": "TP",
@@ -41,7 +41,8 @@ AIRLINE_ALIASES = {
 }
 _AIRLINE = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES), key=len, reverse=True))
 _AIRLINE_WORD = r"(?:\s+(?:airlines?|airways))?"
-_AVOID = r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t want|skip|anything but)"
+_AVOID = (r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t\s+(?:want|like)(?:\s+to)?|do\s+not\s+want(?:\s+to)?|"
+          r"skip|anything\s+but|rather\s+not)(?:\s+(?:to\s+)?fly(?:ing)?(?:\s+with)?)?")
 _PREFER = r"(?:prefer(?:ably|ring)?|on|with|fly(?:ing)?|via|love|only)"
 
 
@@ -68,7 +69,7 @@ def parse_preferences(text: Text) -> Preferences:
     for _ in text.find(r"\b(?:non[\s-]?stop|direct)(?:\s+(?:flights?|only))?(?:\s+only)?\b|\bno\s+(?:stops|layovers|connections)\b"):
         prefs.max_stops = 0
     for match in text.find(rf"\b(?:max(?:imum)?|at most|up to|no more than)\s+(?P<n>{NUMBER})\s+(?:stops?|layovers?|connections?)\b"
-                           rf"|\b(?P<m>{NUMBER})\s+(?:stop|layover|connection)\s+(?:max|at most|tops)\b"):
+                           rf"|\b(?P<m>{NUMBER})\s+(?:stops?|layovers?|connections?)\s+(?:is\s+|are\s+)?(?:max|at most|tops|fine|ok|okay|allowed)\b"):
         prefs.max_stops = number(match["n"] or match["m"])
     star = r"(?P<{0}>[1-5]|one|two|three|four|five)\s*(?:-|\s)?\s*(?:stars?|\*)"
     for match in text.find(rf"\b(?:at least|min(?:imum)?|minimum of)\s+{star.format('a')}"

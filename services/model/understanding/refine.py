@@ -26,17 +26,24 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.validation import date_message, money_message
 
 SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
-MORE_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+nights?|(?:an?\s+)?extra\s+nights?|(?:add|stay)\s+(?:an?|one)\s+(?:more\s+|extra\s+)?night|stay\s+(?:a\s+day\s+|one\s+night\s+)?longer)\b"
-FEWER_NIGHTS = rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)|(?:cut|drop|remove)\s+(?:a|one)\s+night|come\s+back\s+a\s+day\s+(?:earlier|sooner))\b"
+MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|(?:an?\s+)?extra\s+(?:night|day)s?"
+               rf"|(?:add|stay|extend(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|another\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:more\s+|extra\s+)?(?:nights?|days?)"
+               rf"|stay\s+(?:a\s+day\s+|one\s+night\s+)?longer)\b")
+FEWER_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)"
+                rf"|(?:cut|drop|remove|shorten(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:nights?|days?)"
+                rf"|come\s+back\s+a\s+day\s+(?:earlier|sooner))\b")
 
 
 def _date(value) -> dt.date | None:
     return dt.date(value.year, value.month, value.day) if value.year else None
 
 
-def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.date, profile, catalog: Catalog):
+def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: Catalog):
+    """`previous` is the earlier Understanding (or just its request)."""
     from services.model.understanding import Understanding, complete
 
+    pending_nights = getattr(previous, "nights", None)
+    previous = getattr(previous, "request", previous)
     request = planner.TripRequest()
     request.CopyFrom(previous)
     source = Text(text)
@@ -65,10 +72,12 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         start, end = (start and start + dt.timedelta(days=days)), (end and end + dt.timedelta(days=days))
         stated |= {"start_date", "end_date"}
     for match in source.find(MORE_NIGHTS):
-        end = end and end + dt.timedelta(days=number(match["n"]) if match["n"] else 1)
+        count = number(match["n"] or match["m"]) if (match["n"] or match["m"]) else 1
+        end = end and end + dt.timedelta(days=count)
         stated.add("end_date")
     for match in source.find(FEWER_NIGHTS):
-        end = end and max(start or end, end - dt.timedelta(days=number(match["n"]) if match["n"] else 1))
+        count = number(match["n"] or match["m"]) if (match["n"] or match["m"]) else 1
+        end = end and max(start or end, end - dt.timedelta(days=count))
         stated.add("end_date")
     for match in source.find(rf"\b(?:make\s+it|for|stay)\s+(?P<n>{NUMBER}|\d+)\s+nights?\b"):
         end = start and start + dt.timedelta(days=number(match["n"]))
@@ -87,6 +96,8 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
     for _ in source.find(r"\badd\s+(?:an?\s+|one\s+more\s+|another\s+|my\s+|our\s+)?(?:traveler|traveller|person|adult|passenger|guest|"
                          r"friend|colleague|grandma|grandpa|grandmother|grandfather|granny|mom|mum|dad|mother|father|"
                          r"wife|husband|partner|sister|brother|aunt|uncle|cousin|girlfriend|boyfriend)\b"
+                         r"|\b(?:my|our)\s+(?:friend|colleague|grandma|grandpa|grandmother|grandfather|granny|mom|mum|dad|mother|father|"
+                         r"wife|husband|partner|sister|brother|aunt|uncle|cousin|girlfriend|boyfriend)(?:'s|\s+is)\s+(?:coming|joining)\b"
                              r"|\b(?:plus|\+)\s*(?:one|1)\s+(?:more\s+)?(?:adult|person)\b|\b(?:one|1)\s+more\s+(?:adult|person|traveler)\b"):
         request.party.adults += 1
         stated.add("party.adults")
@@ -112,7 +123,8 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
     if dates.start:
         length = (end - start) if start and end else None
         start = dates.start
-        end = dates.end or (start + dt.timedelta(days=dates.nights) if dates.nights is not None else
+        nights = dates.nights if dates.nights is not None else pending_nights
+        end = dates.end or (start + dt.timedelta(days=nights) if nights is not None else
                             (start + length if length is not None else None))
         stated |= {"start_date", "end_date"}
     elif dates.nights is not None and start:
@@ -162,5 +174,6 @@ def apply_refinement(previous: planner.TripRequest, text: str, reference: dt.dat
         request.party.rooms = 0  # recomputed for the new party
     assumed = [path for path in previous.assumed_fields if path not in stated and not path.startswith(tuple(stated))]
     result = Understanding(request, assumed=assumed, adjustments=adjustments,
-                           unresolved_place=(places.unresolved or {}).get("destination", ""))
+                           unresolved_place=(places.unresolved or {}).get("destination", ""),
+                           nights=pending_nights if not request.HasField("end_date") else None)
     return complete(result, profile, catalog)

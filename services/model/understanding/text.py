@@ -18,6 +18,8 @@ _REPLACEMENTS = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\b(st|mt|ft)\.\s"), r"\1 "),  # "St. Louis" as GeoNames keys it
+    (re.compile(r"\s\+\s"), " and "),
     (re.compile(r"\s+"), " "),
 )
 
@@ -30,6 +32,27 @@ NUMBER_WORDS = {
 }
 NUMBER = r"(?:\d{1,3}|a couple of|a couple|couple of|a few|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
+
+
+#: The grammar's own keywords; a longer word one typo away from one of them is read as it
+#: ("tommorow", "febuary", "adulst"). Place names have their own matching (places.py).
+KEYWORDS = ("january february march april june july august september october november december monday tuesday "
+            "wednesday thursday friday saturday sunday tomorrow weekend adults children nights weeks "
+            "business economy premium nonstop budget hotels airlines flights").split()
+
+
+def _correct(word: str) -> str:
+    if len(word) < 5 or word in KEYWORDS:
+        return word
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    for keyword in KEYWORDS:
+        if keyword.rstrip("s") == word.rstrip("s"):
+            return word  # a singular or plural is no typo
+        if abs(len(keyword) - len(word)) <= 1 and DamerauLevenshtein.distance(word, keyword) <= (1 if len(word) < 7 else 2):
+            if word[0] == keyword[0]:
+                return keyword
+    return word
 
 
 def number(word: str) -> int:
@@ -45,6 +68,7 @@ class Text:
         value = raw.lower()
         for pattern, replacement in _REPLACEMENTS:
             value = pattern.sub(replacement, value)
+        value = re.sub(r"[a-z]{5,}", lambda match: _correct(match.group(0)), value)
         self.value = value.strip()
         self._claimed = [False] * len(self.value)
 
