@@ -39,13 +39,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# docker-compose (Debian's package) validates docker-compose.yml without a Docker engine.
+# Debian's docker-compose validates docker-compose.yml without a Docker engine, and
+# promtool (from the prometheus package) checks the Prometheus files in infra/.
+SYSTEM_PACKAGES := docker-compose prometheus
 build/.system-tools:
 	@mkdir -p build
-	@command -v docker-compose >/dev/null || { \
+	@if ! command -v docker-compose >/dev/null || ! command -v promtool >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; \
-	  else echo "docker-compose is missing: sudo apt-get install --no-install-recommends docker-compose" >&2; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "missing system tools: sudo apt-get install --no-install-recommends $(SYSTEM_PACKAGES)" >&2; exit 1; fi; \
+	fi
 	touch $@
 
 # The profile tests run against the PostgreSQL server on localhost; start it if it is down

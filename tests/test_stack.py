@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
 import socket
 import subprocess
 import time
+import urllib.request
 
 import grpc
 import openai
@@ -185,3 +187,30 @@ def test_the_demo_shows_a_healthy_stack_and_real_answers(stack_factory):
     assert "Hotels in Lisbon" in result.stdout and "Weather in Lisbon" in result.stdout
     assert result.stdout.rstrip().endswith("Tripsmith stopped.")
     assert not (stack.data_dir / "stack.json").exists()
+
+
+def consecutive_free_ports(count: int) -> int:
+    """The first of `count` consecutive ports that are free now."""
+    for base in range(20000, 60000, 97):
+        with contextlib.ExitStack() as stack:
+            try:
+                for port in range(base, base + count):
+                    stack.enter_context(socket.socket()).bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return base
+    raise AssertionError("no free port range")
+
+
+def test_prometheus_scrapes_every_component_where_the_config_expects(stack_factory):
+    base = consecutive_free_ports(8)
+    stack = stack_factory(OTEL_METRICS_EXPORTER="prometheus", OTEL_EXPORTER_PROMETHEUS_PORT=str(base))
+    stack.wait_until_up()
+    assert_suppliers_answer(stack)
+    flights_metrics = urllib.request.urlopen(f"http://127.0.0.1:{base + 1}/metrics", timeout=10).read().decode()
+    assert 'rpc_method="SearchFlights"' in flights_metrics
+    temporal_metrics = urllib.request.urlopen(f"http://127.0.0.1:{base}/metrics", timeout=10).read().decode()
+    assert "temporal" in temporal_metrics or "persistence" in temporal_metrics
+    model_metrics = urllib.request.urlopen(f"http://127.0.0.1:{base + 5}/metrics", timeout=10).read().decode()
+    assert "target_info" in model_metrics or "python_info" in model_metrics
+    assert stack.stop() == 0

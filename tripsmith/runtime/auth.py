@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 
 from tripsmith.errors import Unauthenticated
-from tripsmith.runtime.grpc_server import CallGuard
+from tripsmith.runtime.call_guard import CallGuard
 
 TENANT_KEY = "x-tripsmith-tenant"
 AUTHORIZATION_KEY = "authorization"

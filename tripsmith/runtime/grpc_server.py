@@ -11,10 +11,9 @@ grace period.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 from collections.abc import Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +27,9 @@ from opentelemetry import trace
 from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 
 from tripsmith.errors import ERROR_DOMAIN, Internal, InvalidArgument, ResourceExhausted, TripsmithError
+from tripsmith.runtime.call_guard import CallGuard
 from tripsmith.runtime.config import ServiceConfig
+from tripsmith.runtime.metrics import ServerMetricsInterceptor
 from tripsmith.runtime.process import run_process
 
 log = logging.getLogger(__name__)
@@ -121,51 +122,6 @@ async def _abort_for(error: BaseException, context: grpc.aio.ServicerContext, me
     await context.abort(status.code, status.details, status.trailing_metadata)
 
 
-class CallGuard(grpc.aio.ServerInterceptor):
-    """An interceptor that runs `guard(method, context)` around every handler invocation.
-
-    Subclasses write one async context manager; this class applies it to unary and
-    streaming handlers alike, so that each concern (errors, auth) is written once.
-    """
-
-    def guard(self, method: str, context: grpc.aio.ServicerContext) -> AbstractAsyncContextManager:
-        raise NotImplementedError
-
-    async def intercept_service(self, continuation, handler_call_details):
-        handler = await continuation(handler_call_details)
-        if handler is None:
-            return None
-        method = handler_call_details.method
-        if handler.unary_unary:
-            return handler._replace(unary_unary=self._wrap_unary(handler.unary_unary, method))
-        if handler.stream_unary:
-            return handler._replace(stream_unary=self._wrap_unary(handler.stream_unary, method))
-        if handler.unary_stream:
-            return handler._replace(unary_stream=self._wrap_stream(handler.unary_stream, method))
-        return handler._replace(stream_stream=self._wrap_stream(handler.stream_stream, method))
-
-    def _wrap_unary(self, behavior, method: str):
-        async def guarded(request, context):
-            async with self.guard(method, context):
-                result = behavior(request, context)
-                return await result if inspect.isawaitable(result) else result
-
-        return guarded
-
-    def _wrap_stream(self, behavior, method: str):
-        async def guarded(request, context):
-            async with self.guard(method, context):
-                responses = behavior(request, context)
-                if hasattr(responses, "__aiter__"):
-                    async for response in responses:
-                        yield response
-                else:
-                    for response in responses:
-                        yield response
-
-        return guarded
-
-
 class ErrorInterceptor(CallGuard):
     """Maps exceptions escaping a handler to canonical gRPC statuses."""
 
@@ -192,7 +148,9 @@ def build_grpc_server(
     Call it from the event loop that will run the server.
     """
     server = grpc.aio.server(
-        interceptors=[aio_server_interceptor(filter_=_TRACED_CALLS), ErrorInterceptor(), *interceptors],
+        # Outermost first: the span and the duration include the error mapping and auth.
+        interceptors=[aio_server_interceptor(filter_=_TRACED_CALLS), ServerMetricsInterceptor(), ErrorInterceptor(),
+                      *interceptors],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),

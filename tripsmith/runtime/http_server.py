@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable
 
 from aiohttp import web
+from opentelemetry.instrumentation.aiohttp_server import AioHttpServerInstrumentor
 
 from tripsmith.runtime.config import ServiceConfig
 from tripsmith.runtime.process import run_process
@@ -50,6 +52,10 @@ def run_http_service(
     """The entry point of an HTTP service process."""
 
     async def serve(config: ServiceConfig, stop: asyncio.Event) -> None:
+        # Server spans, continuing the caller's trace from its traceparent header; health
+        # probes are not traced.
+        os.environ.setdefault("OTEL_PYTHON_AIOHTTP_SERVER_EXCLUDED_URLS", "healthz")
+        AioHttpServerInstrumentor().instrument()
         app = create_app(config)
         runner, port = await start_http_server(app, config)
         log.info("serving", extra={"address": f"http://{config.bind_host}:{port}"})

@@ -5,7 +5,10 @@ endpoint (`OTEL_EXPORTER_OTLP_ENDPOINT` or its per-signal forms) or an explicit
 `OTEL_TRACES_EXPORTER=otlp`, spans and metrics go over OTLP (`OTEL_EXPORTER_OTLP_PROTOCOL`
 picks grpc or http/protobuf). With nothing set, they are written as OTLP JSON lines under
 `<data dir>/telemetry/`, one file per process and signal, for `tripsmith trace` to read.
-`OTEL_SDK_DISABLED=true` turns telemetry off.
+`OTEL_SDK_DISABLED=true` turns telemetry off. `OTEL_METRICS_EXPORTER` may list several
+exporters ("otlp,prometheus"); "prometheus" serves `/metrics` on
+`OTEL_EXPORTER_PROMETHEUS_HOST`:`OTEL_EXPORTER_PROMETHEUS_PORT` (127.0.0.1:9464 by default)
+for a Prometheus server to scrape.
 """
 
 from __future__ import annotations
@@ -70,8 +73,8 @@ def _span_exporter(files: Path, service: str) -> SpanExporter:
     return FileSpanExporter(files / f"traces-{service}.jsonl")
 
 
-def _metric_exporter(files: Path, service: str) -> MetricExporter:
-    if _otlp_requested("metrics"):
+def _metric_exporter(files: Path, service: str, otlp: bool) -> MetricExporter:
+    if otlp:
         if _http_protocol("metrics"):
             from opentelemetry.exporter.otlp.proto.http.metric_exporter import OTLPMetricExporter
         else:
@@ -80,6 +83,25 @@ def _metric_exporter(files: Path, service: str) -> MetricExporter:
     from opentelemetry.exporter.otlp.json.file import FileMetricExporter
 
     return FileMetricExporter(files / f"metrics-{service}.jsonl")
+
+
+def _metric_readers(files: Path, service: str) -> list:
+    """The readers OTEL_METRICS_EXPORTER asks for: otlp, prometheus, none; by default OTLP
+    when an endpoint is set, else local files."""
+    listed = [name.strip().lower() for name in os.environ.get("OTEL_METRICS_EXPORTER", "").split(",") if name.strip()]
+    readers = []
+    if "prometheus" in listed:
+        from opentelemetry.exporter.prometheus import PrometheusMetricReader
+        from prometheus_client import start_http_server
+
+        start_http_server(int(os.environ.get("OTEL_EXPORTER_PROMETHEUS_PORT", "9464")),
+                          addr=os.environ.get("OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1"))
+        readers.append(PrometheusMetricReader())
+    pushed = [name for name in listed if name not in ("prometheus", "none")]
+    if pushed or not listed:
+        otlp = "otlp" in pushed or (not listed and _otlp_requested("metrics"))
+        readers.append(PeriodicExportingMetricReader(_metric_exporter(files, service, otlp)))
+    return readers
 
 
 def setup_telemetry(service: str, data_dir: Path, environment: str) -> Telemetry:
@@ -101,9 +123,6 @@ def setup_telemetry(service: str, data_dir: Path, environment: str) -> Telemetry
     tracer_provider = TracerProvider(resource=resource)
     tracer_provider.add_span_processor(BatchSpanProcessor(_span_exporter(files, service)))
     trace.set_tracer_provider(tracer_provider)
-    meter_provider = MeterProvider(
-        resource=resource,
-        metric_readers=[PeriodicExportingMetricReader(_metric_exporter(files, service))],
-    )
+    meter_provider = MeterProvider(resource=resource, metric_readers=_metric_readers(files, service))
     metrics.set_meter_provider(meter_provider)
     return Telemetry(tracer_provider, meter_provider)

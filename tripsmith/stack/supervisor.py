@@ -114,16 +114,31 @@ class Supervisor:
         )
         return env
 
+    def _prometheus_port(self, component: Component) -> int | None:
+        """With OTEL_METRICS_EXPORTER=prometheus, each component's own /metrics port:
+        OTEL_EXPORTER_PROMETHEUS_PORT (9464) plus its place in the stack, as
+        infra/prometheus/prometheus.yml expects."""
+        exporters = os.environ.get("OTEL_METRICS_EXPORTER", "").lower().split(",")
+        if "prometheus" not in [name.strip() for name in exporters]:
+            return None
+        return int(os.environ.get("OTEL_EXPORTER_PROMETHEUS_PORT", "9464")) + self.components.index(component)
+
     async def _spawn(self, component: Component) -> asyncio.subprocess.Process:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "temporal").mkdir(parents=True, exist_ok=True)
+        env, argv = self._environment(), list(component.argv)
+        metrics_port = self._prometheus_port(component)
+        if metrics_port is not None:
+            env["OTEL_EXPORTER_PROMETHEUS_PORT"] = str(metrics_port)
+            if component.name == "temporal":
+                argv += ["--metrics-port", str(metrics_port)]
         with (self.log_dir / f"{component.name}.log").open("ab") as log_file:
             return await asyncio.create_subprocess_exec(
-                *component.argv,
+                *argv,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=log_file,
                 stderr=asyncio.subprocess.STDOUT,
-                env=self._environment(),
+                env=env,
                 start_new_session=True,
             )
 
