@@ -49,9 +49,9 @@ def timed(call, repeats: int) -> float:
 
 def main() -> None:
     for size in (20, 50, 100):
-        request, outbound, inbound, stays = sized(size, size)
-        fast = timed(lambda: optimize(request, outbound, inbound, stays, "USD"), 5)
-        slow = timed(lambda: brute_force(request, outbound, inbound, stays, Weights(), Tastes()), 1) if size <= 50 else None
+        candidates = sized(size, size)
+        fast = timed(lambda c=candidates: optimize(*c, "USD"), 5)
+        slow = timed(lambda c=candidates: brute_force(*c, Weights(), Tastes()), 1) if size <= 50 else None
         line = f"{size:>3} x {size:>3} x {size:>3} candidates: optimizer {fast * 1000:8.1f} ms"
         if slow is not None:
             line += f", brute force {slow * 1000:9.1f} ms ({slow / fast:5.1f} x slower)"
