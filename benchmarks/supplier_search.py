@@ -85,11 +85,15 @@ def describe(label: str, latencies: list[float], seconds: float) -> tuple[str, f
     return f"  {label:<16} {rps:8.1f} req/s   p50 {p50 * 1000:7.2f} ms   p99 {p99 * 1000:7.2f} ms", rps
 
 
-async def bench(name: str, module: str, service: str, stub_class, requests, seconds: float, concurrency: int) -> None:
+async def bench(name: str, module: str, service: str, stub_class, requests, seconds: float, concurrency: int,
+                telemetry: bool = False) -> float:
+    """Prints the figures of one server; returns its search throughput."""
     [port] = free_ports(1)
     with tempfile.TemporaryDirectory() as data_dir:
         env = {**os.environ, f"TRIPSMITH_{name.upper()}_PORT": str(port), "TRIPSMITH_DATA_DIR": data_dir,
-               "TRIPSMITH_INTERNAL_TOKEN": INTERNAL_TOKEN, "TRIPSMITH_LOG_LEVEL": "WARNING", "OTEL_SDK_DISABLED": "true"}
+               "TRIPSMITH_INTERNAL_TOKEN": INTERNAL_TOKEN, "TRIPSMITH_LOG_LEVEL": "WARNING"}
+        # Telemetry on means the default: spans and metrics to OTLP-JSON files.
+        env["OTEL_SDK_DISABLED"] = "false" if telemetry else "true"
         server = subprocess.Popen([sys.executable, "-m", module], env=env)
         try:
             address = f"127.0.0.1:{port}"
@@ -99,12 +103,13 @@ async def bench(name: str, module: str, service: str, stub_class, requests, seco
                 await load(stub_class(channel), requests, 1.0, concurrency)  # warm-up
                 health = await load(health_pb2_grpc.HealthStub(channel), health_requests(service), seconds, concurrency)
                 search = await load(stub_class(channel), requests, seconds, concurrency)
-            print(f"{name} ({concurrency} concurrent callers, {seconds:.0f} s each):")
+            print(f"{name}, telemetry {'on' if telemetry else 'off'} ({concurrency} concurrent callers, {seconds:.0f} s each):")
             line, health_rps = describe("health check", health, seconds)
             print(line)
             line, search_rps = describe("search", search, seconds)
             print(line)
             print(f"  search throughput = {search_rps / health_rps:.3f} x health-check throughput")
+            return search_rps
         finally:
             server.terminate()
             server.wait()
@@ -115,9 +120,12 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
-    print(f"{os.cpu_count()} cores; servers have telemetry off")
-    await bench("flights", "services.flights", "tripsmith.flights.v1.FlightsService", flights_grpc.FlightsServiceStub,
-                flight_requests(), args.seconds, args.concurrency)
+    print(f"{os.cpu_count()} cores")
+    off = await bench("flights", "services.flights", "tripsmith.flights.v1.FlightsService",
+                      flights_grpc.FlightsServiceStub, flight_requests(), args.seconds, args.concurrency)
+    on = await bench("flights", "services.flights", "tripsmith.flights.v1.FlightsService",
+                     flights_grpc.FlightsServiceStub, flight_requests(), args.seconds, args.concurrency, telemetry=True)
+    print(f"tracing and metrics cost {1 - on / off:.1%} of flights search throughput (same run)")
     await bench("hotels", "services.hotels", "tripsmith.hotels.v1.HotelsService", hotels_grpc.HotelsServiceStub,
                 hotel_requests(), args.seconds, args.concurrency)
 
