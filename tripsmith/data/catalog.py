@@ -64,6 +64,7 @@ class City:
     lat: float
     lon: float
     time_zone: str
+    admin1: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Catalog:
             row[0]: Country(row[0], row[2], row[3], row[4] or "USD", row[7])
             for row in db.execute("SELECT * FROM countries")
         }
-        self.cities = {row[0]: City(row[0], row[1], row[2], row[4], row[5], row[6], row[7])
+        self.cities = {row[0]: City(row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[3] or "")
                        for row in db.execute("SELECT * FROM cities")}
         self._city_names: dict[str, list[tuple[int, int]]] = {}
         for key, gid, exact in db.execute("SELECT key, geonameid, exact FROM city_names"):
@@ -202,12 +203,17 @@ class Catalog:
         """Every searchable name key, with the cities it names and whether it is their own name."""
         return self._city_names
 
-    def _find_city(self, name: str, country: str = "") -> City | None:
-        """The most populous city called `name` (its own name before alternate names)."""
+    def find_city(self, name: str, country: str = "", admin1: str = "") -> City | None:
+        """The most populous city called `name` (its own name before alternate names),
+        optionally in a country and a first-level division (a US state's code)."""
+        return self._find_city(name, country, admin1)
+
+    def _find_city(self, name: str, country: str = "", admin1: str = "") -> City | None:
         candidates = self._city_names.get(name_key(name), [])
         for wanted_exact in (1, 0):
             matches = [self.cities[gid] for gid, exact in candidates
-                       if exact == wanted_exact and (not country or self.cities[gid].country == country)]
+                       if exact == wanted_exact and (not country or self.cities[gid].country == country)
+                       and (not admin1 or self.cities[gid].admin1 == admin1)]
             if matches:
                 return max(matches, key=lambda city: city.population)
         return None

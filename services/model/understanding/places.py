@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+from wordfreq import zipf_frequency
 
 from services.model.understanding.text import Text
 from tripsmith.common.v1.place_pb2 import Place
@@ -23,15 +24,43 @@ from tripsmith.data.build import name_key
 from tripsmith.data.catalog import Catalog, ResolvedPlace
 from tripsmith.errors import InvalidArgument
 
-ORIGIN_WORDS = r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|starting from|starting in"
+ORIGIN_WORDS = (r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|"
+                r"starting from|starting in|live in|living in|i'm in|i am in|we're in|we are in|we live in|i live in|departure from")
 DESTINATION_WORDS = (r"to|in|visit|visiting|trip to|going to|go to|heading to|head to|fly to|flying to|explore|"
                      r"exploring|see|make it|actually|switch to|change to|how about|what about")
 #: Nicknames people use for places, as the codes they mean.
 ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "SFO", "san fran": "SFO",
            "la": "LAX", "l.a.": "LAX", "vegas": "LAS", "dc": "WAS", "d.c.": "WAS", "philly": "PHL", "nola": "MSY",
-           "chitown": "CHI", "chi-town": "CHI", "the bay area": "SFO", "rio": "RIO", "hk": "HKG"}
+           "chitown": "CHI", "chi-town": "CHI", "the bay area": "SFO", "rio": "RIO", "hk": "HKG",
+           # Islands and regions people fly to by name, as their main airport.
+           "bali": "DPS", "hawaii": "HNL", "oahu": "HNL", "maui": "OGG", "cabo": "SJD", "los cabos": "SJD",
+           "cabo san lucas": "SJD", "cancun": "CUN", "amalfi coast": "NAP", "the amalfi coast": "NAP", "amalfi": "NAP",
+           "tuscany": "FLR", "algarve": "FAO", "the algarve": "FAO", "provence": "MRS", "santorini": "JTR",
+           "mykonos": "JMK", "crete": "HER", "sicily": "CTA", "sardinia": "CAG", "mallorca": "PMI", "majorca": "PMI",
+           "ibiza": "IBZ", "tenerife": "TFS", "madeira": "FNC", "the azores": "PDL", "azores": "PDL",
+           "phuket": "HKT", "the maldives": "MLE", "maldives": "MLE", "mauritius": "MRU", "fiji": "NAN",
+           "tahiti": "PPT", "bora bora": "PPT", "iceland": "REK", "puerto rico": "SJU", "aruba": "AUA",
+           "jamaica": "MBJ", "montego bay": "MBJ", "the bahamas": "NAS", "bahamas": "NAS", "barbados": "BGI",
+           "napa": "SFO", "napa valley": "SFO", "disney world": "MCO", "disneyland": "LAX", "yosemite": "FAT",
+           # Airports people name instead of their city.
+           "heathrow": "LHR", "london heathrow": "LHR", "gatwick": "LGW", "london gatwick": "LGW", "stansted": "STN",
+           "luton": "LTN", "orly": "ORY", "charles de gaulle": "CDG", "cdg airport": "CDG", "schiphol": "AMS",
+           "o'hare": "ORD", "ohare": "ORD", "midway": "MDW", "logan": "BOS", "newark": "EWR", "laguardia": "LGA",
+           "la guardia": "LGA", "dulles": "IAD", "reagan": "DCA", "haneda": "HND", "narita": "NRT", "changi": "SIN",
+           "fiumicino": "FCO", "malpensa": "MXP", "barajas": "MAD", "el prat": "BCN", "hartsfield": "ATL"}
+#: US states, to tell Portland, Maine from Portland, Oregon (GeoNames' admin1 codes).
+US_STATES = {"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+             "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
+             "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+             "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+             "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+             "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY", "north carolina": "NC",
+             "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+             "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
+             "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
+             "wisconsin": "WI", "wyoming": "WY"}
 #: Between two places, these make the first the origin: "Dublin -> Amsterdam", "SFO - NRT".
-_BETWEEN = re.compile(r"\s*(?:->|→|=>|>|–|—|\s-\s|-|\bto\b)\s*")
+_BETWEEN = re.compile(r"\s*(?:->|→|➜|➔|⇒|=>|>|–|—|\s-\s|-|\bto\b)\s*")
 #: Words that are also city names somewhere, but almost never mean one without a role word.
 NOT_PLACES = {"nice", "split", "reading", "bath", "march", "may", "mobile", "orange", "victoria", "va", "of", "the",
               "plan", "trip", "date", "sale", "bar", "hotel", "home", "best", "deal", "cheap", "budget", "love",
@@ -83,12 +112,23 @@ def _resolve_code(catalog: Catalog, code: str) -> ResolvedPlace | None:
         return None
 
 
+def ordinary_word(words: str) -> bool:
+    """Whether `words` is everyday English ("change", "warm", "thinking"): never a typo of a
+    place, and a place without a role word only when it is a big city."""
+    return zipf_frequency(words, "en") >= 3.0
+
+
 def _resolve_name(catalog: Catalog, name: str, marked: bool = False) -> ResolvedPlace | None:
     """A place by name; words that are usually not places ("nice", "split") only after a role word."""
     if name in ALIASES:
         return _resolve_code(catalog, ALIASES[name])
     if len(name) <= 3 or name in COMMON_WORDS or (name in NOT_PLACES and not marked):
         return None
+    for state, code in US_STATES.items():
+        if name.endswith(" " + state) and len(name) > len(state) + 1:
+            # "Portland Maine": the city of that name in that state.
+            city = catalog.find_city(name[: -len(state) - 1], "US", admin1=code)
+            return catalog.city_place(city) if city else None
     try:
         return catalog.resolve(Place(city_name=name), "place")
     except InvalidArgument:
@@ -107,7 +147,7 @@ def _fuzzy_choices(catalog: Catalog) -> list[str]:
 
 def _fuzzy(catalog: Catalog, words: str) -> ResolvedPlace | None:
     """The city a misspelt name means: one edit away (two for long names), most populous first."""
-    if len(words) < 5 or any(word in COMMON_WORDS for word in words.split()):
+    if len(words) < 5 or any(word in COMMON_WORDS or ordinary_word(word) for word in words.split()):
         return None
     allowed = 1 if len(words) <= 7 else 2
     matches = process.extract(words, _fuzzy_choices(catalog), scorer=DamerauLevenshtein.distance,
