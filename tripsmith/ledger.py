@@ -13,8 +13,9 @@ the ledger counts what live holds and confirmed bookings use of each resource.
 
 Idempotency: every mutating operation takes (operation, key, fingerprint of the request).
 The first response is stored in the same transaction as the change; a retry with the same
-key and fingerprint gets the stored bytes back; the same key with another fingerprint fails
-with FAILED_PRECONDITION / IDEMPOTENCY_KEY_REUSED. Keys are scoped per tenant.
+key and fingerprint gets the stored bytes back; the same key with another fingerprint (or
+on another call: fingerprints include the request type) fails with FAILED_PRECONDITION /
+IDEMPOTENCY_KEY_REUSED. Keys are scoped per tenant.
 """
 
 from __future__ import annotations
@@ -135,9 +136,9 @@ class Ledger(Generic[HoldT, BookingT]):
         now: float,
         produce: Callable[[], Message],
     ) -> bytes:
+        # A key is the tenant's, whatever the call: reusing it for another call is a reuse.
         row = connection.execute(
-            "SELECT fingerprint, response FROM idempotency WHERE tenant=? AND operation=? AND key=?",
-            (tenant, operation, key),
+            "SELECT fingerprint, response FROM idempotency WHERE tenant=? AND key=?", (tenant, key)
         ).fetchone()
         if row is not None:
             if row[0] != fingerprint:
@@ -313,7 +314,11 @@ class Ledger(Generic[HoldT, BookingT]):
             def produce():
                 hold = self._load_hold(connection, tenant, hold_id, now)
                 if hold.state == HoldState.HOLD_STATE_CONFIRMED:
-                    return respond(self._load_booking(connection, tenant, hold.booking_reference))
+                    booking = self._load_booking(connection, tenant, hold.booking_reference)
+                    if booking.state == BookingState.BOOKING_STATE_CANCELLED:
+                        raise FailedPrecondition(f"hold {hold_id!r} was booked and the booking cancelled",
+                                                 reason="INVALID_STATE")
+                    return respond(booking)
                 if hold.state == HoldState.HOLD_STATE_EXPIRED:
                     raise FailedPrecondition(f"hold {hold_id!r} has expired", reason="EXPIRED")
                 if hold.state != HoldState.HOLD_STATE_HELD:

@@ -80,7 +80,9 @@ def money_message(amount: float, currency: str) -> money_pb2.Money:
 
 
 def check_money(money: money_pb2.Money, field: str, known: set[str] | dict) -> float:
-    """A non-negative, well-formed amount in a known currency."""
+    """A non-negative, well-formed amount in a known currency (which money must name)."""
+    if not money.currency_code:
+        raise InvalidArgument.of(f"{field}.currency_code", "is required")
     check_currency(money.currency_code, f"{field}.currency_code", known)
     if money.units < 0 or money.nanos < 0 or (money.units > 0 and money.nanos < 0) or money.nanos >= 1_000_000_000:
         raise InvalidArgument.of(field, "must be a non-negative amount with nanos below one unit")
@@ -98,6 +100,8 @@ def check_party(adults: int, children_ages, field: str) -> None:
             violations.add(f"{field}.children_ages[{index}]", f"must be an age from 0 to {MAX_CHILD_AGE}")
     if adults + len(children_ages) > MAX_PARTY:
         violations.add(field, f"at most {MAX_PARTY} travelers in one party")
+    if sum(1 for age in children_ages if 0 <= age < 2) > max(adults, 0):
+        violations.add(f"{field}.children_ages", "each infant under two needs an adult's lap")
     violations.raise_if_any()
 
 

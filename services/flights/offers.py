@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from services.flights.fares import CHILD_MAX_AGE, passenger_share, seats_needed
 from services.flights.schedule import Journey
 from services.flights.source import FlightSource
+from services.flights.schedule import MCT_DOMESTIC
 from tripsmith.errors import InvalidArgument
+from tripsmith.validation import check_party
 
 CABIN_CODES = {"ECONOMY": "Y", "PREMIUM_ECONOMY": "W", "BUSINESS": "J", "FIRST": "F"}
 CABIN_NAMES = {code: name for name, code in CABIN_CODES.items()}
@@ -70,6 +72,13 @@ def decode_offer_id(offer_id: str, source: FlightSource, field: str = "offer_id"
         raise InvalidArgument.of(field, "is not an offer id this supplier issued") from None
     if not journey or any(leg is None for leg in journey):
         raise InvalidArgument.of(field, "names a flight that does not operate")
+    try:
+        check_party(passengers.adults, list(passengers.children_ages), field)
+    except InvalidArgument:
+        raise InvalidArgument.of(field, "names a party this supplier does not sell to") from None
+    for first, second in zip(journey, journey[1:]):
+        if first.destination != second.origin or second.departure - first.arrival < MCT_DOMESTIC:
+            raise InvalidArgument.of(field, "names flights that do not connect")
     return journey, CABIN_NAMES[cabin_code], passengers
 
 

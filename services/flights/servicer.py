@@ -79,6 +79,10 @@ def _check_window(window: pb.TimeWindow, field: str, violations: Violations) -> 
             value = getattr(window, name)
             if not (0 <= value.hours <= 23 and 0 <= value.minutes <= 59):
                 violations.add(f"{field}.{name}", "must be a time of day from 00:00 to 23:59")
+    if window.HasField("earliest") and window.HasField("latest"):
+        earliest = (window.earliest.hours, window.earliest.minutes)
+        if earliest > (window.latest.hours, window.latest.minutes):
+            violations.add(field, "earliest must not be later than latest (a window cannot wrap past midnight)")
 
 
 class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
@@ -166,9 +170,10 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         included, excluded = set(request.included_airlines), set(request.excluded_airlines)
         passengers = Passengers(request.passengers.adults, tuple(request.passengers.children_ages))
         journeys = []
+        bookable_from = dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc) + CUTOFF
         for journey in self.source.journeys(origin.airports, destination.airports, day, max_stops):
             carriers = {leg.airline for leg in journey}
-            if ((included and not carriers <= included) or carriers & excluded
+            if (journey[0].departure < bookable_from or (included and not carriers <= included) or carriers & excluded
                     or any(leg.seats(cabin) == 0 for leg in journey)
                     or not _in_window(journey[0].departure, request.departure_window)
                     or not _in_window(journey[-1].arrival, request.arrival_window)):
@@ -187,8 +192,11 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         if not offer_id:
             raise InvalidArgument.of(field, "is required")
         journey, cabin, passengers = decode_offer_id(offer_id, self.source, field)
-        if journey[0].departure - dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc) < CUTOFF:
+        now = dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc)
+        if journey[0].departure - now < CUTOFF:
             raise FailedPrecondition(f"offer {offer_id} departs too soon or has departed", reason="EXPIRED")
+        if journey[0].departure - now > dt.timedelta(days=BOOKING_HORIZON_DAYS + 2):
+            raise InvalidArgument.of(field, f"departs more than {BOOKING_HORIZON_DAYS} days ahead")
         [priced] = await self._price([journey], cabin, passengers, self._today(journey[0].origin))
         return priced
 

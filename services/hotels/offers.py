@@ -72,7 +72,9 @@ def decode_offer_id(offer_id: str, inventory: Inventory, field: str = "offer_id"
                     () if ages == "n" else tuple(int(age) for age in ages.split("-")))
     except ValueError:
         raise InvalidArgument.of(field, "is not an offer id this supplier issued") from None
-    if (stay.hotel is None or stay.room is None or not 0 < len(stay.nights) <= MAX_NIGHTS
+    valid_party = 1 <= stay.adults <= 9 and all(0 <= age <= 17 for age in stay.children_ages) and (
+        stay.adults + len(stay.children_ages) <= 9) and 1 <= stay.rooms <= 9
+    if (not valid_party or stay.hotel is None or stay.room is None or not 0 < len(stay.nights) <= MAX_NIGHTS
             or rooms_for(stay.room, stay.adults, len(stay.children_ages), stay.rooms) != stay.rooms):
         raise InvalidArgument.of(field, "names a room or stay this supplier does not sell")
     return stay

@@ -13,7 +13,7 @@ from services.hotels.inventory import Hotel, Inventory
 from services.hotels.offers import MAX_NIGHTS, PricedStay, Stay, decode_offer_id, price, rooms_for
 from tripsmith.booking_desk import BookingDesk, required_id, timestamp
 from tripsmith.common.v1 import party_pb2, provenance_pb2
-from tripsmith.data.catalog import City
+from tripsmith.data.catalog import City, distance_km
 from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
@@ -165,7 +165,14 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
         if max_nightly is not None:
             cap = self.catalog.convert(max_nightly, request.max_nightly_price.currency_code, "USD")
             priced = [p for p in priced if p.average_usd <= cap + 0.005]
-        priced.sort(key=lambda p: (*SORT_KEYS[request.order_by](p), p.stay.offer_id))
+        if request.HasField("area") and request.order_by == pb.HOTEL_ORDER_DISTANCE:
+            # Around a point, distance means distance from that point.
+            def order(p: PricedStay) -> tuple:
+                return (distance_km(*center, p.stay.hotel.lat, p.stay.hotel.lon), p.total_usd, p.stay.offer_id)
+        else:
+            def order(p: PricedStay) -> tuple:
+                return (*SORT_KEYS[request.order_by](p), p.stay.offer_id)
+        priced.sort(key=order)
         page, next_token = paginate(priced, request)
         response = pb.SearchHotelsResponse(offers=[self._offer(p, currency) for p in page],
                                            next_page_token=next_token, total_size=len(priced))
@@ -187,6 +194,8 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
         today = self._today(stay.hotel.city)
         if stay.check_in < today:
             raise FailedPrecondition(f"offer {offer_id} is for a stay that has begun", reason="EXPIRED")
+        if stay.check_in > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
+            raise InvalidArgument.of("offer_id", f"is for a stay more than {BOOKING_HORIZON_DAYS} days ahead")
         [priced] = await self._price([stay], today)
         return priced
 
@@ -204,9 +213,9 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
             currency = request.max_total_price.currency_code
         priced = await self._current(request.offer_id)
         stay = priced.stay
-        if request.HasField("guests") and (request.guests.adults, tuple(request.guests.children_ages)) != (
-                stay.adults, stay.children_ages):
-            raise InvalidArgument.of("guests", "must be the guests the offer was searched for")
+        if request.HasField("guests") and ((request.guests.adults, tuple(request.guests.children_ages)) != (
+                stay.adults, stay.children_ages) or request.guests.rooms not in (0, stay.rooms)):
+            raise InvalidArgument.of("guests", "must be the guests and rooms the offer was searched for")
         offer = self._offer(priced, currency)
         if max_price is not None and self.catalog.convert(priced.total_usd, "USD", currency) > max_price + 0.005:
             raise Aborted(f"the stay now costs {offer.total_price.units} {currency}, above max_total_price",
