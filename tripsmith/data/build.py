@@ -221,7 +221,7 @@ def _airports_and_routes(connection, cities: dict[int, dict], wheels: Path) -> N
         current = metros.get(code, (name, country, []))[2]
         merged = [iata for iata in members if iata in airports] + [i for i in current if i not in members]
         metros[code] = (name, country, merged)
-    for code, (name, country, members) in metros.items():
+    for code, (_, _, members) in metros.items():
         # A metro code that is also an airport's (JNB, SHA, BKK) always includes that airport.
         if code in airports and code not in members:
             members.insert(0, code)
