@@ -91,9 +91,12 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.party.children_ages.extend(known + [-1] * (party.children - len(known)))
     if party.rooms:
         request.party.rooms = party.rooms
+    travelers = request.party.adults + len(request.party.children_ages) or 1
     for money in amounts:
         target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
-        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
+        # "2500 each": the budget is for the whole party.
+        value = money.amount * travelers if money.per_person and not money.nightly else money.amount
+        target.CopyFrom(money_message(value, money.currency or "XXX"))
     if prefs.cabin:
         request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{prefs.cabin}")
     if prefs.max_stops is not None:

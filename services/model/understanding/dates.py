@@ -25,7 +25,12 @@ WEEKDAYS = {name: index for index, names in enumerate((
 
 MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?P<{0}>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
-DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+ORDINALS = {word: index for index, word in enumerate((
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second twenty-third "
+    "twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth thirty-first").split(), 1)}
+DAY = (r"(?P<{0}>[0-3]?\d(?=\b|st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+       + r")(?:st|nd|rd|th)?")
 YEAR = r"(?:,?\s*(?P<{0}>20[2-3]\d)\b)?"
 TO = r"\s*(?:-|to|until|till|through|and)\s*"
 
@@ -38,15 +43,28 @@ class Dates:
     month_only: int | None = None  # "in May": the month, without a day
 
 
-def _next_date(reference: dt.date, month: int, day: int, year: str | None = None) -> dt.date | None:
-    """The next such date on or after the reference date (or in the year given)."""
-    try:
-        if year:
+def day_number(value: str | int) -> int:
+    """A day of the month as written: "3", "03", "third"."""
+    return ORDINALS[value] if isinstance(value, str) and value in ORDINALS else int(value)
+
+
+def _next_date(reference: dt.date, month: int, day: int | str, year: str | None = None) -> dt.date | None:
+    """The next such date on or after the reference date (or in the year given); February
+    29 is the next leap year's."""
+    day = day_number(day)
+    if year:
+        try:
             return dt.date(int(year), month, day)
-        candidate = dt.date(reference.year, month, day)
-        return candidate if candidate >= reference else dt.date(reference.year + 1, month, day)
-    except ValueError:
-        return None
+        except ValueError:
+            return None
+    for offset in range(0, 5):
+        try:
+            candidate = dt.date(reference.year + offset, month, day)
+        except ValueError:
+            continue
+        if candidate >= reference:
+            return candidate
+    return None
 
 
 def _weekday(reference: dt.date, name: str, qualifier: str) -> dt.date:
@@ -58,8 +76,9 @@ def _weekday(reference: dt.date, name: str, qualifier: str) -> dt.date:
     return reference + dt.timedelta(days=(target - reference.weekday()) % 7)
 
 
-def _after(start: dt.date, month: int | None, day: int) -> dt.date | None:
+def _after(start: dt.date, month: int | None, day: int | str) -> dt.date | None:
     """The end of a range written without its month or year: the first such day after start."""
+    day = day_number(day)
     for months_ahead in range(0, 13):
         year, month0 = divmod((month or start.month) - 1 + (months_ahead if month is None else 0), 12)
         try:
@@ -89,19 +108,21 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
 
     # Ranges first: they contain single dates.
     for match in text.find(rf"\b{MONTH.format('m1')}\s+{DAY.format('d1')}{TO}(?:{MONTH.format('m2')}\s+)?{DAY.format('d2')}\b{YEAR.format('y')}"):
-        start = _next_date(ref, MONTHS[match["m1"]], int(match["d1"]), match["y"])
+        start = _next_date(ref, MONTHS[match["m1"]], match["d1"], match["y"])
         m2 = MONTHS[match["m2"]] if match["m2"] else None
-        take(start, start and _after(start, m2 or start.month, int(match["d2"])))
+        take(start, start and _after(start, m2 or start.month, match["d2"]))
     for match in text.find(rf"\b{DAY.format('d1')}{TO}{DAY.format('d2')}\s+(?:of\s+)?{MONTH.format('m')}{YEAR.format('y')}"):
-        start = _next_date(ref, MONTHS[match["m"]], int(match["d1"]), match["y"])
-        take(start, start and _after(start, start.month, int(match["d2"])))
+        start = _next_date(ref, MONTHS[match["m"]], match["d1"], match["y"])
+        take(start, start and _after(start, start.month, match["d2"]))
     for match in text.find(rf"\b{MONTH.format('m')}\s+{DAY.format('d1')}{TO}the\s+{DAY.format('d2')}\b"):
-        start = _next_date(ref, MONTHS[match["m"]], int(match["d1"]))
-        take(start, start and _after(start, start.month, int(match["d2"])))
-    for match in text.find(rf"\bthe\s+{DAY.format('d1')}{TO}(?:the\s+)?{DAY.format('d2')}(?:\s+(?:of\s+)?{MONTH.format('m')})?\b"):
+        start = _next_date(ref, MONTHS[match["m"]], match["d1"])
+        take(start, start and _after(start, start.month, match["d2"]))
+    for match in text.find(rf"\b(?:the\s+(?P<o1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<o2>[0-3]?\d)(?:st|nd|rd|th)){TO}(?:the\s+)?"
+                           rf"{DAY.format('d2')}(?:\s+(?:of\s+)?{MONTH.format('m')})?\b"):
+        match_d1 = match["o1"] or match["o2"]
         month = MONTHS[match["m"]] if match["m"] else None
-        start = _next_date(ref, month, int(match["d1"])) if month else _after(ref, None, int(match["d1"]))
-        take(start, start and _after(start, None, int(match["d2"])))
+        start = _next_date(ref, month, match_d1) if month else _after(ref, None, match_d1)
+        take(start, start and _after(start, None, match["d2"]))
     for match in text.find(r"\b(?P<m1>1[0-2]|0?[1-9])/(?P<d1>[0-3]?\d)(?:/(?P<y1>\d{2,4}))?" + TO +
                            r"(?:(?P<m2>1[0-2]|0?[1-9])/)?(?P<d2>[0-3]?\d)(?:/\d{2,4})?\b"):
         year = match["y1"] and (match["y1"] if len(match["y1"]) == 4 else "20" + match["y1"])
@@ -124,14 +145,21 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"):
         singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), match["y"])))
     for match in text.find(rf"\b{MONTH.format('m')}\s+{DAY.format('d')}\b{YEAR.format('y')}"):
-        singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"])))
+        singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], match["d"], match["y"])))
     for match in text.find(rf"\b(?:the\s+)?{DAY.format('d')}\s+(?:of\s+)?{MONTH.format('m')}\b{YEAR.format('y')}"):
+        singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], match["d"], match["y"])))
+    # European order when the first number cannot be a month ("14/03/2027"), and "1. March".
+    for match in text.find(r"\b(?P<d>1[3-9]|2\d|3[01])[/.](?P<m>1[0-2]|0?[1-9])(?:[/.](?P<y>\d{4}|\d{2}))?\b"):
+        year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
+        singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), year)))
+    for match in text.find(rf"\b(?P<d>[0-3]?\d)\.\s*{MONTH.format('m')}\b{YEAR.format('y')}"):
         singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], int(match["d"]), match["y"])))
     for match in text.find(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?\b"):
         year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
         singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), year)))
-    for match in text.find(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
-        singles.append((match.start(), _after(ref, None, int(match["d"]))))
+    day_only: list[tuple[int, int]] = []
+    for match in text.find(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
+        day_only.append((match.start(), int(match["d"])))
     for match in text.find(r"\b(?P<word>today|tomorrow|tmrw|tmr|tomorow|day after tomorrow)\b"):
         offset = {"today": 0, "day after tomorrow": 2}.get(match["word"], 1)
         singles.append((match.start(), ref + dt.timedelta(days=offset)))
@@ -139,12 +167,16 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
         singles.append((match.start(), ref + dt.timedelta(days=days)))
     returns: list[tuple[int, str]] = []
-    for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back)\s+(?:on\s+)?(?:the\s+)?{WEEKDAY.format('w')}\b"):
+    for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back)\s+(?:on\s+)?(?:the\s+)?(?:following\s+)?{WEEKDAY.format('w')}\b"):
         returns.append((match.start(), match["w"]))
     for match in text.find(rf"\b(?P<q>this|next|on)?\s*{WEEKDAY.format('w')}\b"):
         singles.append((match.start(), _weekday(ref, match["w"], match["q"] or "")))
     for match in text.find(r"\bnext\s+week\b"):
         singles.append((match.start(), ref + dt.timedelta(days=7 - ref.weekday())))
+    # "the 11th" means the next 11th after the date written before it (or the reference).
+    for position, day in day_only:
+        before = [date for at, date in singles if at < position and date]
+        singles.append((position, _after(max(before) if before else ref, None, day)))
     ordered = [day for _, day in sorted(singles, key=lambda item: item[0]) if day]
     if found.start is None and ordered:
         found.start = ordered[0]

@@ -23,16 +23,27 @@ WORDS = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "usd": "USD", "euros
          "canadian dollars": "CAD", "australian dollars": "AUD"}
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
-_AMOUNT = r"(?P<amount>\d{1,3}(?:[,.\s]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)\s*(?P<scale>k|grand|thousand|m|mil)?\b"
+_AMOUNT = (r"(?<![\d/-])(?P<amount>\d{1,3}(?:[,.\s]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d+)?)\s*"
+           r"(?P<scale>k|grand|thousand|m|mil)?\b")
 _NIGHTLY = r"\s*(?:/|per|a|an|each)\s*(?:night|nite|nt)\b|\s*nightly\b"
+_PER_PERSON = r"\s*(?:each|pp|p\.p\.|per\s+person|a\s+head|per\s+head|apiece)\b"
+_SUFFIX = r"(?:€|£|\$|¥|₹)"
+_TAIL = rf"(?P<nightly>{_NIGHTLY})?(?P<pp>{_PER_PERSON})?"
+_AMOUNT_NO_EDGE = _AMOUNT.removesuffix(r"\b")  # "3,500€": no word boundary before a symbol
+_LIMIT = r"(?:\s+(?:of|is|around|about|max|maximum|up\s+to|under|below|no\s+more\s+than|at\s+most|less\s+than|roughly|approx(?:imately)?))*"
 PATTERNS = (
-    re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?(?P<nightly>{_NIGHTLY})?"),
-    re.compile(rf"\b(?P<code>{_WORD})\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
-    re.compile(rf"\b{_AMOUNT}\s*(?P<word>{_WORD})\b(?P<nightly>{_NIGHTLY})?"),
-    # A bare number next to "budget": the currency is assumed.
-    re.compile(rf"\bbudget(?:\s+(?:of|is|around|about|max|up to))?\s*[:=]?\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})?"),
-    re.compile(rf"\b{_AMOUNT}\s+(?:total\s+)?budget\b(?P<nightly>{_NIGHTLY})?"),
+    re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?{_TAIL}"),
+    re.compile(rf"{_AMOUNT_NO_EDGE}\s*(?P<suffix>{_SUFFIX}){_TAIL}"),
+    re.compile(rf"\b(?P<code>{_WORD})\s*{_AMOUNT}{_TAIL}"),
+    re.compile(rf"\b{_AMOUNT}\s*(?P<word>{_WORD}|kr)\b{_TAIL}"),
+    # Bare numbers next to "budget", or per night: the currency is assumed.
+    re.compile(rf"\bbudget{_LIMIT}\s*[:=]?\s*{_AMOUNT}{_TAIL}"),
+    re.compile(rf"\b{_AMOUNT}\s+(?:total\s+)?budget\b{_TAIL}"),
+    re.compile(rf"\b(?:under|below|max|up\s+to|less\s+than|no\s+more\s+than)\s+{_AMOUNT}\s+total\b"),
+    re.compile(rf"\b(?:under|below|max|up\s+to|less\s+than|no\s+more\s+than|around)?\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})"),
+    re.compile(rf"\b{_AMOUNT_NO_EDGE}(?P<pp>{_PER_PERSON})"),
 )
+SUFFIXES = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR"}
 
 
 @dataclass
@@ -40,15 +51,16 @@ class Money:
     amount: float
     currency: str  # "" when the text gave none
     nightly: bool
+    per_person: bool = False
 
 
 def _amount(match: re.Match) -> float:
     raw = match["amount"]
-    # "3,000" and "3.000" group thousands; "2.5" is a decimal.
+    # "3,000" and "3.000" group thousands; "2.5" and "1,5" are decimals.
     if re.fullmatch(r"\d{1,3}(?:[,.\s]\d{3})+", raw):
         value = float(re.sub(r"[,.\s]", "", raw))
     else:
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "."))
     scale = match["scale"]
     if scale in ("k", "grand", "thousand"):
         value *= 1000
@@ -62,10 +74,10 @@ def parse_money(text: Text) -> list[Money]:
     for pattern in PATTERNS:
         for match in text.find(pattern):
             groups = match.groupdict()
-            currency = (SYMBOLS.get(groups.get("cur") or "") or WORDS.get(groups.get("code") or "")
-                        or WORDS.get(groups.get("word") or "") or "")
+            currency = (SYMBOLS.get(groups.get("cur") or "") or SUFFIXES.get(groups.get("suffix") or "")
+                        or WORDS.get(groups.get("code") or "") or WORDS.get(groups.get("word") or "") or "")
             if groups.get("cur") == "$" and groups.get("word") in WORDS:
                 currency = WORDS[groups["word"]]  # "$3000 AUD"
-            nightly = bool(match["nightly"]) or bool(re.search(r"(?:nightly|per night)\s*$", text.value[:match.start()]))
-            found.append(Money(_amount(match), currency, nightly))
+            nightly = bool(groups.get("nightly")) or bool(re.search(r"(?:nightly|per night)\s*$", text.value[:match.start()]))
+            found.append(Money(_amount(match), currency, nightly, per_person=bool(groups.get("pp"))))
     return found

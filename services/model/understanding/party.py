@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from services.model.understanding.text import NUMBER, Text, number
+from services.model.understanding.text import NUMBER, NUMBER_WORDS, Text, number
 
-COMPANIONS = r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|brother|colleague|bf|gf|hubby)"
+COMPANIONS = (r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|"
+              r"brother|colleague|bf|gf|hubby|buddy|buddies|pal|mate|coworker|co-worker|cousin|aunt|uncle|grandma|grandpa)")
 KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
@@ -20,13 +21,33 @@ class Party:
 
 
 def _ages(fragment: str) -> list[int]:
-    return [int(age) for age in re.findall(r"\b(1[0-7]|[0-9])\b", fragment)]
+    """Children's ages written as digits or words ("5 and 9", "seven and ten")."""
+    ages = []
+    for word in re.findall(r"\b(?:1[0-7]|[0-9]|[a-z]+)\b", fragment):
+        value = int(word) if word.isdigit() else NUMBER_WORDS.get(word) if word not in ("a", "an", "single") else None
+        if value is not None and 0 <= value <= 17:
+            ages.append(value)
+    return ages
 
 
 def parse_party(text: Text) -> Party:
     party = Party()
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
         party.adults = number(match["n"])
+    # Babies by months ("our baby (9 months)", "a 6 month old") and lap infants are under one.
+    for _ in text.find(r"\b(?:(?:a|an|our|my|the)\s+)?(?:baby|infant|newborn)(?:\s*\(lap\))?"
+                       r"(?:\s*\(?\s*(?:[0-9]|1[01])\s*(?:months?|mos?)(?:[- ]old)?\s*\)?)?"
+                       r"|\b(?:[0-9]|1[01])\s*(?:months?|mos?)[- ]old\b|\blap\s+(?:infant|child|baby)\b"):
+        party.ages.append(0)
+        party.children = max(party.children or 0, len(party.ages))
+    for _ in text.find(r"\b(?P<months>1[2-9]|2[0-3])\s*(?:months?|mos?)[- ]old\b"):
+        party.ages.append(1)
+        party.children = max(party.children or 0, len(party.ages))
+    for match in text.find(r"\b(?:the\s+|our\s+|my\s+)?(?P<kind>twins|triplets)(?:\s*\((?P<ages>[^)]{1,40})\))?"):
+        count = 2 if match["kind"] == "twins" else 3
+        ages = _ages(match["ages"] or "")
+        party.ages.extend(ages * count if len(ages) == 1 else ages[:count])
+        party.children = max(party.children or 0, count)
     # Children with their ages: "two kids (5 and 9)", "2 kids aged 5 and 9", "kids ages 4, 7".
     for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*)?(?:aged|ages|age|who are)?\s*"
                            r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
@@ -39,8 +60,10 @@ def parse_party(text: Text) -> Party:
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{KIDS}\b"):
         party.children = max(party.children or 0, number(match["n"]))
-    for match in text.find(r"\b(?:the\s+|our\s+|my\s+)?(?P<kind>twins|triplets)\b"):
-        party.children = max(party.children or 0, 2 if match["kind"] == "twins" else 3)
+    for match in text.find(rf"\b(?:the\s+)?{KIDS}\s+(?:are|is|aged)\s+(?P<ages>[a-z0-9 ,]+?(?:and|&)\s+(?:1[0-7]|[0-9]|[a-z]+))\b"):
+        ages = _ages(match["ages"])
+        party.ages.extend(ages)
+        party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?:the|our|my)\s+(?P<kind>{KIDS})\b"):
         if party.children is None:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
@@ -53,21 +76,25 @@ def parse_party(text: Text) -> Party:
         party.adults = max(total - party.children, 1)
     if party.adults is None:
         for pattern, count in (
-            (rf"\b(?:me|myself|i)\s+and\s+(?:my|a)\s+(?P<n>{NUMBER})?\s*{COMPANIONS}s?\b", None),
+            (rf"\b(?:me|myself|i)\s+(?:and|with|\+)\s+(?:my\s+|a\s+|the\s+)?(?P<n>{NUMBER}|\d)?\s*{COMPANIONS}s?\b", None),
+            (rf"\b(?P<n>{NUMBER}|\d)\s+couples\b", "couples"),
             (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
-            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\bthe\s+two\s+of\s+us\b|\bgrandparents\b|\bmy\s+parents\b", 2),
+            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
+             r"|\bgrandparents\b|\bmy\s+parents\b", 2),
             (r"\b(?:honeymoon|romantic getaway|anniversary)\b", 2),
             (r"\b(?:solo|alone|just me|by myself|only me|single traveler|one person)\b", 1),
         ):
             for match in text.find(pattern):
-                if count is not None:
+                if count == "couples":
+                    party.adults = 2 * number(match["n"])
+                elif count is not None:
                     party.adults = count
                 else:
                     companions = number(match["n"]) if match.groupdict().get("n") else 1
                     party.adults = 1 + companions
     if party.adults is None:
-        for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|passengers)\b"):
+        for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|passengers|friends|adults?)\b"):
             total = number(match["n"])
             party.adults = max(total - (party.children or 0), 1)
     if party.adults is None:
