@@ -156,3 +156,12 @@ def test_wishes_that_are_not_fields_become_adjustments():
         result = refine(first.request, text, dt.date(2027, 1, 13))
         assert wish in result.adjustments, text
         assert result.request.destination == first.request.destination and not result.missing
+
+
+async def test_a_forced_tool_call_on_an_incomplete_request_states_what_is_missing(client):
+    response = await client.chat.completions.create(
+        model="tripsmith-rules", tools=TOOLS, tool_choice="required",
+        messages=[{"role": "system", "content": "Today is 2027-01-13."}, {"role": "user", "content": "Lisbon please"}])
+    [call] = response.choices[0].message.tool_calls
+    assert call.function.name == "record_trip_request"
+    assert json.loads(call.function.arguments)["trip_request"]["destination"]["iata_code"] == "LIS"

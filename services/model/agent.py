@@ -205,9 +205,20 @@ def decide(messages: list[Message], tools: list[Tool], tool_choice: ToolChoice =
         return Decision(None, (ToolCall(_call_id(messages, PROFILE_TOOL, 0), PROFILE_TOOL,
                                         _fit(offered[PROFILE_TOOL], {"traveler": traveler, "name": traveler})),))
     result = understanding_of(messages, reference, profile)
+    forced = tool_choice not in ("auto", "none") and offered
     if result is None:
+        if forced:
+            name = next(iter(offered))
+            return Decision(None, (ToolCall(_call_id(messages, name, 0), name, {}),))
         return Decision("What trip would you like me to plan? Tell me where, from where, when and who is travelling.")
     if result.missing:
+        if forced:
+            # Made to call a tool before the request is complete: state what is understood so
+            # far, and what is missing, rather than fail the call.
+            name = RECORD_TOOL if RECORD_TOOL in offered else next(iter(offered))
+            arguments = {**tool_arguments(RECORD_TOOL, result), "missing": result.missing, "question": result.question}
+            return Decision(None, (ToolCall(_call_id(messages, name, 0), name, _fit(offered[name], arguments)
+                                            if name == RECORD_TOOL else {}),))
         return Decision(result.question)
 
     last_user = max(index for index, message in enumerate(messages) if message.role == "user")

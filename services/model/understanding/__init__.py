@@ -29,6 +29,7 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.validation import date_message, money_message
 
 MAX_TEXT = 4000
+MAX_NIGHTS = 60
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Understanding:
     month_only: int | None = None
     #: A length stated before the dates are known ("a week in Tokyo"), kept for the answer.
     nights: int | None = None
+    #: The stated return made the trip longer than any plan covers.
+    too_long: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +167,13 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
             money.currency_code = currency if currency in catalog.per_eur else "USD"
             assumed.add(f"{path}.currency_code")
 
+    # Dates that no trip planner should take at face value are asked about again.
+    if request.HasField("start_date") and request.HasField("end_date"):
+        start = dt.date(request.start_date.year, request.start_date.month, request.start_date.day)
+        end = dt.date(request.end_date.year, request.end_date.month, request.end_date.day)
+        if (end - start).days > MAX_NIGHTS:
+            request.ClearField("end_date")
+            result.too_long = True
     missing = []
     if not request.HasField("origin"):
         missing.append("origin")
@@ -196,7 +206,8 @@ def question(result: Understanding) -> str:
         asks.append(f"Which day in {dt.date(2000, month, 1):%B} would you like to leave?" if month
                     else "When would you like to leave?")
     if "end_date" in result.missing:
-        asks.append("How many nights would you like to stay, or when do you come back?")
+        asks.append(f"A trip of more than {MAX_NIGHTS} nights is more than I plan: when do you come back?"
+                    if result.too_long else "How many nights would you like to stay, or when do you come back?")
     if "party.children_ages" in result.missing:
         asks.append("How old are the children?")
     return " ".join(asks)

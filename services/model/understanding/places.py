@@ -211,7 +211,7 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     return None, " ".join(words)
 
 
-def parse_places(text: Text, catalog: Catalog) -> Places:
+def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION) -> Places:
     places = Places(unresolved={})
     raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
 
@@ -284,8 +284,11 @@ def parse_places(text: Text, catalog: Catalog) -> Places:
         if place is None or place in (places.origin, places.destination):
             continue
         well_known = place.kind == 2 or named.upper() in raw_codes or (
-            place.city is not None and place.city.population >= MIN_UNMARKED_POPULATION)
-        if not well_known:
+            place.city is not None and place.city.population >= unmarked_population)
+        # "same", "change": everyday words that are also the names of small towns.
+        everyday = named.upper() not in raw_codes and zipf_frequency(named, "en") >= 4.0 and (
+            place.city is None or place.city.population < 100_000) and place.kind != 2
+        if not well_known or everyday:
             continue
         if places.destination is None and not places.unresolved.get("destination"):
             places.destination = place

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.model.understanding.text import NUMBER, Text, number
+from tripsmith.data.airlines import AIRLINE_NAMES
 
 #: Interests, normalized: what the planner's suggestions are keyed on.
 INTERESTS = {
@@ -39,6 +40,10 @@ AIRLINE_ALIASES = {
     "hawaiian": "HA", "allegiant": "G4", "sun country": "SY", "volaris": "Y4", "air india": "AI",
     "indigo": "6E", "cathay": "CX", "cathay pacific": "CX", "korean air": "KE", "eva air": "BR",
 }
+# Every airline of the route network by its full name too ("aeroflot", "singapore airlines");
+# not by a shortened one, which is often a city's name ("singapore", "brussels").
+for _code, _name in AIRLINE_NAMES.items():
+    AIRLINE_ALIASES.setdefault(_name.lower(), _code)
 _AIRLINE = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES), key=len, reverse=True))
 _AIRLINE_WORD = r"(?:\s+(?:airlines?|airways))?"
 _AVOID = (r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t\s+(?:want|like)(?:\s+to)?|do\s+not\s+want(?:\s+to)?|"
@@ -60,7 +65,7 @@ class Preferences:
 def parse_preferences(text: Text) -> Preferences:
     prefs = Preferences()
     for pattern, cabin in ((r"\bpremium(?:\s+economy)?\b", "PREMIUM_ECONOMY"), (r"\bfirst[\s-]class\b", "FIRST"),
-                           (r"\bbusiness(?:[\s-]class)?\b", "BUSINESS"), (r"\b(?:economy|coach)(?:[\s-]class)?\b", "ECONOMY")):
+                           (r"\b(?:business|biz)(?:[\s-]class)?\b", "BUSINESS"), (r"\b(?:economy|coach)(?:[\s-]class)?\b", "ECONOMY")):
         for _ in text.find(pattern):
             prefs.cabin = prefs.cabin or cabin
     for _ in text.find(r"\bno\s+red[\s-]?eyes?(?:\s+flights?)?\b|\b(?:avoid|not|without|hate)\s+(?:a\s+|any\s+)?red[\s-]?eyes?(?:\s+flights?)?\b"

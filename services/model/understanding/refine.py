@@ -27,7 +27,8 @@ from tripsmith.validation import date_message, money_message
 
 SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
 MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|(?:an?\s+)?extra\s+(?:night|day)s?"
-               rf"|(?:add|stay|extend(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|another\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:more\s+|extra\s+)?(?:nights?|days?)"
+               rf"|(?:add|extend(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|another\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:more\s+|extra\s+)?(?:nights?|days?)"
+               rf"|stay\s+(?:an?\s+|another\s+|one\s+)(?:more\s+|extra\s+)?(?:night|day)"
                rf"|stay\s+(?:a\s+day\s+|one\s+night\s+)?longer)\b")
 FEWER_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)"
                 rf"|(?:cut|drop|remove|shorten(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:nights?|days?)"
@@ -43,6 +44,8 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     from services.model.understanding import Understanding, complete
 
     pending_nights = getattr(previous, "nights", None)
+    was_missing = set(getattr(previous, "missing", ()))
+    asked_month = getattr(previous, "month_only", None)
     previous = getattr(previous, "request", previous)
     request = planner.TripRequest()
     request.CopyFrom(previous)
@@ -109,9 +112,36 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
             request.party.children_ages.append(-1)
         stated.add("party.children_ages")
 
+    # Answers to the model's own questions, read with what was asked in mind.
+    if "end_date" in was_missing:
+        bare = re.fullmatch(r"\s*(?:about\s+|around\s+)?(\d{1,2})\s*(?:nights?|days?)?\s*[.!]?\s*", source.value)
+        if bare and 1 <= int(bare.group(1)) <= 60:
+            pending_nights = int(bare.group(1))
+            source.claim(0, len(source.value))
+    for match in source.find(r"\b(?:back|return(?:ing)?|coming\s+back|come\s+back|fly(?:ing)?\s+back|until|till|through)"
+                             r"\s+(?:on\s+)?(?P<when>.{3,40}?)(?=[,.;!?]|\s+and\s+|$)"):
+        ends = parse_dates(Text(match["when"]), start or reference)
+        if ends.start:
+            end = ends.start
+            stated.add("end_date")
+    if "start_date" in was_missing and asked_month:
+        day = re.fullmatch(r"\s*(?:the\s+|on\s+the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\s*[.!]?\s*", source.value)
+        if day:
+            try:
+                candidate = dt.date(reference.year, asked_month, int(day.group(1)))
+                start = candidate if candidate >= reference else candidate.replace(year=reference.year + 1)
+                if pending_nights is not None and end is None:
+                    end = start + dt.timedelta(days=pending_nights)
+                source.claim(0, len(source.value))
+                stated.add("start_date")
+            except ValueError:
+                pass
+
     # An answer to "how old are the children?": the ages fill the children not yet aged.
     if -1 in request.party.children_ages:
-        ages = [int(age) for age in re.findall(r"\b(1[0-7]|[0-9])\b", source.unclaimed())]
+        from services.model.understanding.party import _ages
+
+        ages = _ages(source.unclaimed())
         unknown = [index for index, age in enumerate(request.party.children_ages) if age < 0]
         if ages:
             for index, age in zip(unknown, ages):
@@ -119,7 +149,17 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
             source.claim(0, len(source.value))
             stated.add("party.children_ages")
 
-    dates = parse_dates(source, reference)
+    # "the 12th" in a follow-up means the 12th near the trip, not near today.
+    trip_month = start.replace(day=1) if start and start > reference else reference
+    dates = parse_dates(source, trip_month)
+    if dates.month_only and not dates.start and start:
+        # "same trip but in September": the same days, in that month.
+        shift_to = next((start.replace(year=start.year + years, month=dates.month_only)
+                         for years in (0, 1) if start.replace(year=start.year + years, month=dates.month_only) >= reference), None)
+        if shift_to:
+            length = (end - start) if end else None
+            start, end = shift_to, (shift_to + length if length is not None else end)
+            stated |= {"start_date", "end_date"}
     if dates.start:
         length = (end - start) if start and end else None
         start = dates.start
@@ -154,7 +194,10 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     if prefs.min_stars is not None:
         request.hotel_preferences.min_stars = prefs.min_stars
     request.interests.extend(i for i in prefs.interests if i not in request.interests)
-    places = parse_places(source, catalog)
+    places = parse_places(source, catalog, unmarked_population=0)
+    if "origin" in was_missing and places.destination and not places.origin and request.HasField("destination"):
+        # The answer to "which city will you leave from?" is the origin.
+        places.origin, places.destination = places.destination, None
     if places.replaced is not None and places.destination and not places.origin:
         # "Paris instead of Boston" replaces whichever end Boston was.
         if places.replaced.to_message().iata_code == request.origin.iata_code and request.origin.iata_code:
@@ -166,6 +209,8 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         request.destination.CopyFrom(places.destination.to_message())
         stated.add("destination")
 
+    if start and end is None and pending_nights is not None:
+        end = start + dt.timedelta(days=pending_nights)
     if start:
         request.start_date.CopyFrom(date_message(start))
     if end:
