@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from services.model.understanding.dates import parse_dates
-from services.model.understanding.money import parse_money
+from services.model.understanding.money import NO_CURRENCY, parse_money
 from services.model.understanding.party import parse_party
 from services.model.understanding.places import parse_places
 from services.model.understanding.preferences import parse_preferences
@@ -99,7 +99,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
         # "2500 each": the budget is for the whole party.
         value = money.amount * travelers if money.per_person and not money.nightly else money.amount
-        target.CopyFrom(money_message(value, money.currency or "XXX"))
+        target.CopyFrom(money_message(value, money.currency or NO_CURRENCY))
     if prefs.cabin:
         request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{prefs.cabin}")
     if prefs.max_stops is not None:
@@ -159,7 +159,7 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
         assumed.add("interests")
     for money, path in ((request.budget, "budget"), (request.hotel_preferences.max_nightly_price,
                                                       "hotel_preferences.max_nightly_price")):
-        if money.currency_code == "XXX":
+        if money.currency_code == NO_CURRENCY:
             currency = _profile_value(preferences, "currency_code") or ""
             if not currency and request.HasField("origin"):
                 country = catalog.countries.get(request.origin.country_code)

@@ -46,6 +46,11 @@ PATTERNS = (
 SUFFIXES = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR"}
 
 
+#: ISO 4217's code for "no currency": an amount the text gave without one, until the
+#: profile or the origin country says which.
+NO_CURRENCY = "XXX"
+
+
 @dataclass
 class Money:
     amount: float

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from services.model.understanding.dates import parse_dates
-from services.model.understanding.money import parse_money
+from services.model.understanding.money import NO_CURRENCY, parse_money
 from services.model.understanding.party import parse_party
 from services.model.understanding.places import parse_places
 from services.model.understanding.preferences import parse_preferences
@@ -55,7 +55,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     stated: set[str] = set()
     for money in parse_money(source):
         target = request.hotel_preferences.max_nightly_price if money.nightly else request.budget
-        target.CopyFrom(money_message(money.amount, money.currency or "XXX"))
+        target.CopyFrom(money_message(money.amount, money.currency or NO_CURRENCY))
         stated.add("hotel_preferences.max_nightly_price" if money.nightly else "budget")
 
     for match in source.find(rf"\b(?:come|coming|fly|flying|get|getting)\s+back\s+(?:home\s+)?{SHIFT}\b"
