@@ -77,3 +77,39 @@ FOLLOW_UPS = [
 def test_fresh_follow_ups(first, follow_up, expected):
     got = summary(refine(understand(first, REFERENCE), follow_up, REFERENCE))
     assert {key: got[key] for key in expected} == expected
+
+
+SECOND_REVIEW = [
+    ("Heading to Istanbul w/ 3 friends from Berlin, 6-10 May, €400pp budget", {"adults": 4, "budget": "1600 EUR"}),
+    ("Vancouver to Honolulu, 7 nights from Feb 14, me+wife+our twins (4), C$5000", {"adults": 2, "children": [4, 4]}),
+    ("fly from philly to nola feb 5 - feb 10, 4 guys", {"origin": "PHL", "destination": "MSY", "adults": 4}),
+    ("Going to Rome from NYC with my wife and kids may 1-8", {"adults": 2, "missing": ["party.children_ages"]}),
+    ("need a trip nyc -> tokyo apr 3rd-14th, me + wife, business class, around 12k", {"budget": "12000 USD"}),
+    ("London to New York, 12 to 19 November, budget two thousand pounds", {"budget": "2000 GBP"}),
+    ("Going to Dubai from delhi march 3-9, budget ₹5 lakh", {"budget": "500000 INR"}),
+    ("2 weeks in Bali in September, starting the 5th, from sydney", {"start": "2027-09-05", "end": "2027-09-19"}),
+    ("nyc to chicago for the weekend of jan 29", {"start": "2027-01-29", "end": "2027-01-31"}),
+    ("Geneva to Nice, two nights, fri 5 march", {"destination": "NCE", "start": "2027-03-05", "end": "2027-03-07"}),
+    ("Warsaw to London, leaving in two weeks, back 5 days later", {"start": "2027-01-27", "end": "2027-02-01"}),
+    ("tix from ORD to LGA feb 3 returning feb 5", {"origin": "ORD", "destination": "LGA"}),
+    ("✈️ Berlin ➡️ Barcelona 🏖️ 14-18 May", {"destination": "BCN"}),
+    ("Delhi to Goa 10th-15th March", {"destination": "GOI"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_REVIEW, ids=[text[:40] for text, _ in SECOND_REVIEW])
+def test_second_review_requests(text, expected):
+    got = summary(understand(text, REFERENCE))
+    assert {key: got[key] for key in expected} == expected
+
+
+def test_the_interest_vocabulary_does_not_read_a_party_as_nightlife():
+    result = understand("atlanta to san juan march 5-8, party of 6 adults", REFERENCE)
+    assert list(result.request.interests) == [] and result.request.party.adults == 6
+
+
+def test_a_known_length_is_not_asked_for_again():
+    result = understand("Looking to go to Cairo in Nov from London for a week", REFERENCE)
+    assert result.question == "Which day in November would you like to leave?"
+    answered = refine(result, "leaving the 6th", REFERENCE)
+    assert summary(answered)["start"] == "2027-11-06" and summary(answered)["end"] == "2027-11-13"

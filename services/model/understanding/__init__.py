@@ -205,7 +205,7 @@ def question(result: Understanding) -> str:
     if "start_date" in result.missing:
         asks.append(f"Which day in {dt.date(2000, month, 1):%B} would you like to leave?" if month
                     else "When would you like to leave?")
-    if "end_date" in result.missing:
+    if "end_date" in result.missing and not (result.nights is not None and "start_date" in result.missing):
         asks.append(f"A trip of more than {MAX_NIGHTS} nights is more than I plan: when do you come back?"
                     if result.too_long else "How many nights would you like to stay, or when do you come back?")
     if "party.children_ages" in result.missing:

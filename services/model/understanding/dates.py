@@ -103,7 +103,8 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
                 found.end = end
 
     # A weekday written before its date ("fri feb 5", "friday, 3/3") only decorates it.
-    for _ in text.find(rf"\b{WEEKDAY.format('deco')},?\s+(?=(?:{'|'.join(MONTHS)})\b|\d{{1,2}}/|the\s+\d)"):
+    for _ in text.find(rf"\b{WEEKDAY.format('deco')},?\s+(?=(?:{'|'.join(MONTHS)})\b|\d{{1,2}}/|the\s+\d"
+                       rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b)"):
         pass
 
     # Ranges first: they contain single dates.
@@ -131,6 +132,11 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(rf"\b(?P<q1>this|next)?\s*{WEEKDAY.format('w1')}{TO}{WEEKDAY.format('w2')}\b"):
         start = _weekday(ref, match["w1"], match["q1"] or "")
         take(start, start + dt.timedelta(days=(WEEKDAYS[match["w2"]] - start.weekday()) % 7))
+    for match in text.find(rf"\b(?:the\s+)?(?P<long>long\s+)?weekend\s+of\s+{MONTH.format('m')}\s+{DAY.format('d')}\b"):
+        day = _next_date(ref, MONTHS[match["m"]], match["d"])
+        if day:
+            friday = day - dt.timedelta(days=(day.weekday() - 4) % 7) if day.weekday() >= 4 else day + dt.timedelta(days=4 - day.weekday())
+            take(friday, friday + dt.timedelta(days=3 if match["long"] else 2))
     for match in text.find(r"\b(?P<q>this|next|the|a)?\s*(?P<long>long\s+)?weekend\b"):
         if match["q"] in (None, "a"):
             # "a long weekend in May" is a length; the dates come from elsewhere.
@@ -174,8 +180,13 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(r"\bnext\s+week\b"):
         singles.append((match.start(), ref + dt.timedelta(days=7 - ref.weekday())))
     # "the 11th" means the next 11th after the date written before it (or the reference).
+    month_words = list(re.finditer(rf"\b(?:in|during|around|early|late|mid)[\s-]+{MONTH.format('mm')}\b", text.value))
     for position, day in day_only:
         before = [date for at, date in singles if at < position and date]
+        if not before and month_words:
+            # "in September, starting the 5th": the 5th of that month.
+            singles.append((position, _next_date(ref, MONTHS[month_words[0]["mm"]], day)))
+            continue
         singles.append((position, _after(max(before) if before else ref, None, day)))
     ordered = [day for _, day in sorted(singles, key=lambda item: item[0]) if day]
     if found.start is None and ordered:
@@ -183,6 +194,10 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         later = [day for day in ordered[1:] if day > found.start]
         if later:
             found.end = later[0]
+    for match in text.find(rf"\b(?:back|return(?:ing)?|coming\s+back)\s+(?P<n>{NUMBER}|\d+)\s+days?\s+later\b"):
+        found.nights = number(match["n"])
+    if found.start and found.end is None and found.nights is not None and not returns:
+        found.end = found.start + dt.timedelta(days=found.nights)
     if found.start and found.end is None and returns:
         # "back Sunday": the first such weekday on or after the departure.
         found.end = found.start + dt.timedelta(days=(WEEKDAYS[returns[0][1]] - found.start.weekday()) % 7)

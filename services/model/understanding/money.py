@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.model.understanding.text import Text
+from services.model.understanding.text import NUMBER_WORDS, Text
 
 SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD", "au$": "AUD", "c$": "CAD",
            "ca$": "CAD", "nz$": "NZD", "r$": "BRL", "chf": "CHF", "₹": "INR", "hk$": "HKD", "s$": "SGD"}
@@ -24,13 +24,13 @@ WORDS = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "usd": "USD", "euros
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 _AMOUNT = (r"(?<![\d/-])(?P<amount>\d{1,3}(?:[,.\s]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d+)?)\s*"
-           r"(?P<scale>k|grand|thousand|m|mil)?\b")
+           r"(?P<scale>k|grand|thousand|m|mil|lakh|lakhs|crore)?\b")
 _NIGHTLY = r"\s*(?:/|per|a|an|each)\s*(?:night|nite|nt)\b|\s*nightly\b"
 _PER_PERSON = r"\s*(?:each|pp|p\.p\.|per\s+person|a\s+head|per\s+head|apiece)\b"
 _SUFFIX = r"(?:€|£|\$|¥|₹)"
 _TAIL = rf"(?P<nightly>{_NIGHTLY})?(?P<pp>{_PER_PERSON})?"
 _AMOUNT_NO_EDGE = _AMOUNT.removesuffix(r"\b")  # "3,500€": no word boundary before a symbol
-_LIMIT = r"(?:\s+(?:of|is|around|about|max|maximum|up\s+to|under|below|no\s+more\s+than|at\s+most|less\s+than|roughly|approx(?:imately)?))*"
+_LIMIT = r"(?:\s+(?:of|is|now|around|about|max|maximum|up\s+to|under|below|no\s+more\s+than|at\s+most|less\s+than|roughly|approx(?:imately)?))*"
 PATTERNS = (
     re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?{_TAIL}"),
     re.compile(rf"{_AMOUNT_NO_EDGE}\s*(?P<suffix>{_SUFFIX}){_TAIL}"),
@@ -42,6 +42,12 @@ PATTERNS = (
     re.compile(rf"\b(?:under|below|max|up\s+to|less\s+than|no\s+more\s+than)\s+{_AMOUNT}\s+total\b"),
     re.compile(rf"\b(?:under|below|max|up\s+to|less\s+than|no\s+more\s+than|around)?\s*{_AMOUNT}(?P<nightly>{_NIGHTLY})"),
     re.compile(rf"\b{_AMOUNT_NO_EDGE}(?P<pp>{_PER_PERSON})"),
+    # "around 12k": a round sum with a scale is a budget even without the word.
+    re.compile(r"\b(?:around|about|roughly|under|max|up\s+to|no\s+more\s+than|less\s+than)\s+"
+               r"(?<![\d/-])(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<scale>k|grand)\b"),
+    # Amounts in words: "two thousand pounds", "twelve thousand dollars".
+    re.compile(rf"\b(?P<words>(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))?)"
+               rf"\s+(?P<scale>thousand|hundred)\s*(?P<word>{_WORD})?\b{_TAIL}"),
 )
 SUFFIXES = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR"}
 
@@ -60,6 +66,9 @@ class Money:
 
 
 def _amount(match: re.Match) -> float:
+    if match.groupdict().get("words"):
+        base = sum(NUMBER_WORDS.get(word, 0) for word in re.split(r"[\s-]+", match["words"]))
+        return float(base * (1000 if match["scale"] == "thousand" else 100))
     raw = match["amount"]
     # "3,000" and "3.000" group thousands; "2.5" and "1,5" are decimals.
     if re.fullmatch(r"\d{1,3}(?:[,.\s]\d{3})+", raw):
@@ -71,6 +80,10 @@ def _amount(match: re.Match) -> float:
         value *= 1000
     elif scale in ("m", "mil"):
         value *= 1_000_000
+    elif scale in ("lakh", "lakhs"):
+        value *= 100_000
+    elif scale == "crore":
+        value *= 10_000_000
     return value
 
 

@@ -9,6 +9,9 @@ from services.model.understanding.text import NUMBER, NUMBER_WORDS, Text, number
 
 COMPANIONS = (r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse|friend|mom|mum|dad|mother|father|sister|"
               r"brother|colleague|bf|gf|hubby|buddy|buddies|pal|mate|coworker|co-worker|cousin|aunt|uncle|grandma|grandpa)")
+#: A child's age as written: digits or a number word.
+AGE = (r"(?:1[0-7]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+       r"fifteen|sixteen|seventeen)")
 KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
@@ -49,7 +52,13 @@ def parse_party(text: Text) -> Party:
         party.ages.extend(ages * count if len(ages) == 1 else ages[:count])
         party.children = max(party.children or 0, count)
     # Children with their ages: "two kids (5 and 9)", "2 kids aged 5 and 9", "kids ages 4, 7".
-    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*)?(?:aged|ages|age|who are)?\s*"
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*,?\s*(?:who\s+are|are|aged|ages)\s+"
+                           rf"(?P<ages>(?:{AGE}(?:\s*,\s*|\s+and\s+|\s*&\s*)){{1,7}}{AGE})\b"):
+        ages = _ages(match["ages"])
+        if ages:
+            party.ages.extend(ages)
+            party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(ages))
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:aged|ages|age|who are)?\s*"
                            r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
         ages = _ages(match["ages"])
         party.ages.extend(ages)
@@ -64,7 +73,7 @@ def parse_party(text: Text) -> Party:
         ages = _ages(match["ages"])
         party.ages.extend(ages)
         party.children = max(party.children or 0, len(party.ages))
-    for match in text.find(rf"\b(?:the|our|my)\s+(?P<kind>{KIDS})\b"):
+    for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
         if party.children is None:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
@@ -94,8 +103,9 @@ def parse_party(text: Text) -> Party:
                     companions = number(match["n"]) if match.groupdict().get("n") else 1
                     party.adults = 1 + companions
     if party.adults is None:
-        for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|passengers|friends|adults?)\b"):
-            total = number(match["n"])
+        for match in text.find(rf"\b(?P<with>with\s+)?(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|"
+                               r"passengers|friends|adults?|guys|girls|gals|dudes|ladies|lads|buddies|mates|colleagues)\b"):
+            total = number(match["n"]) + (1 if match["with"] else 0)  # "with 3 friends": and the speaker
             party.adults = max(total - (party.children or 0), 1)
     if party.adults is None:
         # "me, my mom and the twins", "with my wife": the speaker and each companion named.

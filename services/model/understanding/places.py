@@ -41,7 +41,7 @@ ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "
            "phuket": "HKT", "the maldives": "MLE", "maldives": "MLE", "mauritius": "MRU", "fiji": "NAN",
            "tahiti": "PPT", "bora bora": "PPT", "iceland": "REK", "puerto rico": "SJU", "aruba": "AUA",
            "jamaica": "MBJ", "montego bay": "MBJ", "the bahamas": "NAS", "bahamas": "NAS", "barbados": "BGI",
-           "napa": "SFO", "napa valley": "SFO", "disney world": "MCO", "disneyland": "LAX", "yosemite": "FAT",
+           "goa": "GOI", "napa": "SFO", "napa valley": "SFO", "disney world": "MCO", "disneyland": "LAX", "yosemite": "FAT",
            # Airports people name instead of their city.
            "heathrow": "LHR", "london heathrow": "LHR", "gatwick": "LGW", "london gatwick": "LGW", "stansted": "STN",
            "luton": "LTN", "orly": "ORY", "charles de gaulle": "CDG", "cdg airport": "CDG", "schiphol": "AMS",
@@ -60,7 +60,7 @@ US_STATES = {"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR",
              "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
              "wisconsin": "WI", "wyoming": "WY"}
 #: Between two places, these make the first the origin: "Dublin -> Amsterdam", "SFO - NRT".
-_BETWEEN = re.compile(r"\s*(?:->|→|➜|➔|⇒|=>|>|–|—|\s-\s|-|\bto\b)\s*")
+_BETWEEN = re.compile(r"\s*(?:->|→|➜|➔|➡️|➡|⇒|=>|>|–|—|\s-\s|-|\bto\b)\s*")
 #: Words that are also city names somewhere, but almost never mean one without a role word.
 NOT_PLACES = {"nice", "split", "reading", "bath", "march", "may", "mobile", "orange", "victoria", "va", "of", "the",
               "plan", "trip", "date", "sale", "bar", "hotel", "home", "best", "deal", "cheap", "budget", "love",
@@ -176,7 +176,7 @@ def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str
     words = (left[stops[-1].end():] if stops else left).split()[-4:]
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[-size:])
-        place, named = _name_at(catalog, candidate, allow_codes=True, fuzzy=size == 1)
+        place, named = _name_at(catalog, candidate, allow_codes=False, fuzzy=size == 1)
         if place is not None and named == candidate:
             return place, candidate
     return None, ""
@@ -195,6 +195,8 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     words = (rest[:stop.start()] if stop else rest).split()[:4]
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
+        if candidate in ALIASES:
+            return _resolve_code(catalog, ALIASES[candidate]), candidate
         if size == 1 and re.fullmatch(r"[a-z]{3}", candidate) and candidate not in COMMON_WORDS:
             place = _resolve_code(catalog, candidate.upper())
             # Without a role word, only codes of busy airports count ("lax", "ord").

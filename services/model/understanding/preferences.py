@@ -19,7 +19,7 @@ INTERESTS = {
     "beaches": r"beach(?:es)?|seaside|surf(?:ing)?|swimming",
     "hiking": r"hik(?:e|es|ing)|trails?|trek(?:king)?|walking tours?|mountains?",
     "nature": r"nature|parks?|gardens?|wildlife|outdoors?",
-    "nightlife": r"nightlife|bars|clubs|clubbing|party|partying|pubs",
+    "nightlife": r"nightlife|bars|clubs|clubbing|partying|pubs|night\s+out|going\s+out",
     "shopping": r"shopping|shops|markets?|boutiques",
     "architecture": r"architecture|churches|cathedrals?|buildings",
     "music": r"music|concerts?|fado|jazz|opera|live music",

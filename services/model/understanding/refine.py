@@ -104,7 +104,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
                              r"|\b(?:plus|\+)\s*(?:one|1)\s+(?:more\s+)?(?:adult|person)\b|\b(?:one|1)\s+more\s+(?:adult|person|traveler)\b"):
         request.party.adults += 1
         stated.add("party.adults")
-    for match in source.find(r"\b(?:add|bring(?:ing)?|plus|with)\s+(?:my|our|a|an|one)?\s*(?:son|daughter|kid|child|boy|girl|baby|toddler)"
+    for match in source.find(r"\b(?:add|bring(?:ing)?|plus|with|one\s+more|another)\s+(?:my|our|a|an|one|more)?\s*(?:son|daughter|kid|child|boy|girl|baby|toddler)"
                              r"(?:[^0-9]{0,20}?(?P<age>1[0-7]|[0-9])\b)?"):
         if match["age"] is not None:
             request.party.children_ages.append(int(match["age"]))
@@ -125,14 +125,15 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
             end = ends.start
             stated.add("end_date")
     if "start_date" in was_missing and asked_month:
-        day = re.fullmatch(r"\s*(?:the\s+|on\s+the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\s*[.!]?\s*", source.value)
+        day = (re.fullmatch(r"\s*(?:the\s+|on\s+the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\s*[.!]?\s*", source.value)
+               or re.search(r"\b(?:leaving|leave|departing|starting|from|on)\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b", source.value))
         if day:
             try:
                 candidate = dt.date(reference.year, asked_month, int(day.group(1)))
                 start = candidate if candidate >= reference else candidate.replace(year=reference.year + 1)
                 if pending_nights is not None and end is None:
                     end = start + dt.timedelta(days=pending_nights)
-                source.claim(0, len(source.value))
+                source.claim(day.start(), day.end())
                 stated.add("start_date")
             except ValueError:
                 pass
@@ -141,12 +142,16 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     if -1 in request.party.children_ages:
         from services.model.understanding.party import _ages
 
-        ages = _ages(source.unclaimed())
+        span = re.search(r"(?:\b(?:1[0-7]|[0-9]|[a-z]+)\b(?:\s*(?:,|and|&)\s*|\s+))*\b(?:1[0-7]|[0-9])\b|"
+                         r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                         r"sixteen|seventeen)\b(?:\s*(?:,|and|&)\s*\b[a-z]+\b)+", source.unclaimed())
+        ages = _ages(span.group(0)) if span else []
         unknown = [index for index, age in enumerate(request.party.children_ages) if age < 0]
         if ages:
             for index, age in zip(unknown, ages):
                 request.party.children_ages[index] = age
-            source.claim(0, len(source.value))
+            request.party.children_ages.extend(ages[len(unknown):])
+            source.claim(span.start(), span.end())
             stated.add("party.children_ages")
 
     # "the 12th" in a follow-up means the 12th near the trip, not near today.
@@ -164,8 +169,9 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         length = (end - start) if start and end else None
         start = dates.start
         nights = dates.nights if dates.nights is not None else pending_nights
-        end = dates.end or (start + dt.timedelta(days=nights) if nights is not None else
-                            (start + length if length is not None else None))
+        stated_end = end if "end_date" in stated else None  # "coming back 3/27" read above
+        end = stated_end or dates.end or (start + dt.timedelta(days=nights) if nights is not None else
+                                          (start + length if length is not None else None))
         stated |= {"start_date", "end_date"}
     elif dates.nights is not None and start:
         end = start + dt.timedelta(days=dates.nights)
@@ -174,7 +180,8 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     if party.adults is not None:
         request.party.adults = party.adults
         stated.add("party.adults")
-    if party.children:
+    # "the boys" in "the boys are 7 and 10" names the children already counted.
+    if party.children and (party.ages or party.children != len(request.party.children_ages)):
         request.party.children_ages[:] = party.ages[: party.children] + [-1] * (party.children - len(party.ages))
         stated.add("party.children_ages")
     if party.rooms:

@@ -19,7 +19,7 @@ _REPLACEMENTS = (
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\bthru\b"), "through"),
     (re.compile(r"\b(st|mt|ft)\.\s"), r"\1 "),  # "St. Louis" as GeoNames keys it
-    (re.compile(r"\s\+\s"), " and "),
+    (re.compile(r"\s\+\s|(?<=[a-z])\+(?=[a-z])"), " and "),
     (re.compile(r"\s+"), " "),
 )
 
