@@ -130,5 +130,15 @@ def stack_factory(tmp_path):
     yield create
     for run in runs:
         if run.process is not None and run.process.poll() is None:
-            run.process.kill()
-            run.process.wait()
+            # A test that failed midway: stop the stack cleanly, so no child outlives it.
+            run.process.send_signal(signal.SIGTERM)
+            try:
+                run.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                run.process.kill()
+                run.process.wait()
+        state = run.data_dir / "stack.json"
+        if state.exists():
+            for entry in json.loads(state.read_text())["components"].values():
+                if pid_alive(entry["pid"]):
+                    os.kill(entry["pid"], signal.SIGKILL)
