@@ -37,7 +37,7 @@ async def median_nightly(stub, city: str, check_in: Date, check_out: Date, stars
 
 def test_bigger_cities_have_more_hotels():
     inventory = Inventory(catalog())
-    sizes = {name: len(inventory.hotels_in(catalog()._find_city(name).geonameid)) for name in ("Porto", "Lisbon", "London")}
+    sizes = {name: len(inventory.hotels_in(catalog().find_city(name).geonameid)) for name in ("Porto", "Lisbon", "London")}
     assert sizes["Porto"] < sizes["Lisbon"] <= sizes["London"]
     assert hotel_count(15_000) < hotel_count(500_000) < hotel_count(10_000_000)
 

@@ -197,17 +197,6 @@ class Ledger(Generic[HoldT, BookingT]):
 
         return await self._run(work)
 
-    async def available(self, allocations: list[Allocation]) -> int:
-        """The fewest units left across the allocations' resources."""
-
-        def work(connection, now):
-            return min(
-                (allocation.capacity - self._used(connection, allocation.resource, now) for allocation in allocations),
-                default=0,
-            )
-
-        return await self._run(work)
-
     async def get_hold(self, tenant: str, hold_id: str) -> HoldT:
         return await self._run(lambda connection, now: self._load_hold(connection, tenant, hold_id, now))
 

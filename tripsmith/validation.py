@@ -84,7 +84,7 @@ def check_money(money: money_pb2.Money, field: str, known: set[str] | dict) -> f
     if not money.currency_code:
         raise InvalidArgument.of(f"{field}.currency_code", "is required")
     check_currency(money.currency_code, f"{field}.currency_code", known)
-    if money.units < 0 or money.nanos < 0 or (money.units > 0 and money.nanos < 0) or money.nanos >= 1_000_000_000:
+    if money.units < 0 or not 0 <= money.nanos < 1_000_000_000:
         raise InvalidArgument.of(field, "must be a non-negative amount with nanos below one unit")
     return money_amount(money)
 

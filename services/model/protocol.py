@@ -129,6 +129,14 @@ def _missing(param: str) -> ProtocolError:
     return ProtocolError(f"Missing required parameter: '{param}'.", param, "missing_required_parameter")
 
 
+def _empty_array(param: str) -> ProtocolError:
+    return ProtocolError(
+        f"Invalid '{param}': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+        param,
+        "empty_array",
+    )
+
+
 def _wrong_type(param: str, expected: str, value: Any) -> ProtocolError:
     got = _JSON_TYPES.get(type(value), "value")
     return ProtocolError(
@@ -202,11 +210,7 @@ def parse_request(body: bytes) -> ChatRequest:
     model = _field(request, "model", "model", "a string", required=True)
     raw_messages = _field(request, "messages", "messages", "an array", required=True)
     if not raw_messages:
-        raise ProtocolError(
-            "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
-            "messages",
-            "empty_array",
-        )
+        raise _empty_array("messages")
     messages = _messages(raw_messages)
     tools = _tools(request)
     tool_choice = _tool_choice(request, tools)
@@ -317,11 +321,7 @@ def _content(value: Any, param: str, role: str) -> str | None:
     if not isinstance(value, list):
         raise _wrong_type(param, "one of a string or array of objects", value)
     if not value:
-        raise ProtocolError(
-            f"Invalid '{param}': empty array. Expected an array with minimum length 1, but got an empty array instead.",
-            param,
-            "empty_array",
-        )
+        raise _empty_array(param)
     texts = []
     for j, part in enumerate(value):
         part_param = f"{param}[{j}]"
@@ -349,11 +349,7 @@ def _tool_calls(value: Any, param: str) -> tuple[ToolCall, ...]:
     if not isinstance(value, list):
         raise _wrong_type(param, "an array", value)
     if not value:
-        raise ProtocolError(
-            f"Invalid '{param}': empty array. Expected an array with minimum length 1, but got an empty array instead.",
-            param,
-            "empty_array",
-        )
+        raise _empty_array(param)
     calls: list[ToolCall] = []
     for k, raw in enumerate(value):
         call_param = f"{param}[{k}]"
@@ -397,11 +393,7 @@ def _tools(request: dict) -> tuple[Tool, ...]:
     if raw_tools is None:
         return ()
     if not raw_tools:
-        raise ProtocolError(
-            "Invalid 'tools': empty array. Expected an array with minimum length 1, but got an empty array instead.",
-            "tools",
-            "empty_array",
-        )
+        raise _empty_array("tools")
     tools: list[Tool] = []
     for i, raw in enumerate(raw_tools):
         param = f"tools[{i}]"

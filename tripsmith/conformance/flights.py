@@ -12,7 +12,7 @@ from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.conformance import bookings, searches
-from tripsmith.conformance.harness import Failure, Kit, apply, check_health, expect, expect_error, money_value
+from tripsmith.conformance.harness import Failure, Kit, apply, access_checks, expect, expect_error, money_value
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
 from tripsmith.validation import date_message
@@ -44,16 +44,6 @@ async def first_offer(kit: Kit) -> pb.FlightOffer:
 
 
 # Checks ---------------------------------------------------------------------------------------
-
-async def health(kit: Kit) -> str:
-    return await check_health(kit, SERVICE)
-
-
-async def requires_credentials(kit: Kit) -> str:
-    await expect_error(stub(kit).SearchFlights(search_request(kit), timeout=10), grpc.StatusCode.UNAUTHENTICATED,
-                       what="a search without credentials")
-    return "a call without credentials is UNAUTHENTICATED"
-
 
 async def offers_are_well_formed(kit: Kit) -> str:
     response = await search(kit)
@@ -153,8 +143,7 @@ BOOKABLE = bookings.Bookable("Flight", pb, flights_service_pb2_grpc.FlightsServi
 
 
 CHECKS = [
-    ("health check SERVING", health),
-    ("calls need credentials", requires_credentials),
+    *access_checks(SERVICE, lambda kit: stub(kit).SearchFlights(search_request(kit), timeout=10)),
     ("offers are well formed", offers_are_well_formed),
     *searches.checks(search, {"max_stops": 0}),
     ("sorting", sorts),

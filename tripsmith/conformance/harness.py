@@ -118,11 +118,22 @@ async def expect_error(call: Awaitable, code: grpc.StatusCode, *, field: str | N
     raise Failure(f"{what}: expected {code.name}, but it succeeded")
 
 
-async def check_health(kit: Kit, service: str) -> str:
-    response = await health_pb2_grpc.HealthStub(kit.channel).Check(
-        health_pb2.HealthCheckRequest(service=service), timeout=5)
-    expect(response.status == health_pb2.HealthCheckResponse.SERVING, f"health of {service} is not SERVING")
-    return f"{service} SERVING"
+def access_checks(service: str, call_without_credentials: Callable[[Kit], Awaitable]) -> list:
+    """The checks every category starts with: standard health, and a call without the
+    internal credential (`call_without_credentials(kit)` makes one) refused as UNAUTHENTICATED."""
+
+    async def health(kit: Kit) -> str:
+        response = await health_pb2_grpc.HealthStub(kit.channel).Check(
+            health_pb2.HealthCheckRequest(service=service), timeout=5)
+        expect(response.status == health_pb2.HealthCheckResponse.SERVING, f"health of {service} is not SERVING")
+        return f"{service} SERVING"
+
+    async def requires_credentials(kit: Kit) -> str:
+        await expect_error(call_without_credentials(kit), grpc.StatusCode.UNAUTHENTICATED,
+                           what="a call without credentials")
+        return "a call without credentials is UNAUTHENTICATED"
+
+    return [("health check SERVING", health), ("calls need credentials", requires_credentials)]
 
 
 def money_value(money) -> float:

@@ -11,7 +11,7 @@ from google.type.money_pb2 import Money
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.conformance import bookings, searches
-from tripsmith.conformance.harness import Kit, apply, check_health, expect, expect_error, money_value
+from tripsmith.conformance.harness import Kit, apply, access_checks, expect, expect_error, money_value
 from tripsmith.data.catalog import distance_km
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
@@ -37,16 +37,6 @@ def search_request(kit: Kit, **changes) -> pb.SearchHotelsRequest:
 
 async def search(kit: Kit, **changes) -> pb.SearchHotelsResponse:
     return await stub(kit).SearchHotels(search_request(kit, **changes), metadata=kit.metadata(), timeout=30)
-
-
-async def health(kit: Kit) -> str:
-    return await check_health(kit, SERVICE)
-
-
-async def requires_credentials(kit: Kit) -> str:
-    await expect_error(stub(kit).SearchHotels(search_request(kit), timeout=10), grpc.StatusCode.UNAUTHENTICATED,
-                       what="a search without credentials")
-    return "a call without credentials is UNAUTHENTICATED"
 
 
 async def offers_are_well_formed(kit: Kit) -> str:
@@ -144,8 +134,7 @@ BOOKABLE = bookings.Bookable("Hotel", pb, hotels_service_pb2_grpc.HotelsServiceS
                              _bookable_offer, units=1)
 
 CHECKS = [
-    ("health check SERVING", health),
-    ("calls need credentials", requires_credentials),
+    *access_checks(SERVICE, lambda kit: stub(kit).SearchHotels(search_request(kit), timeout=10)),
     ("offers are well formed", offers_are_well_formed),
     *searches.checks(search, {"min_stars": 4}),
     ("sorting", sorts),

@@ -9,7 +9,7 @@ from google.protobuf import field_mask_pb2
 from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance.harness import Kit, check_health, expect, expect_error
+from tripsmith.conformance.harness import Kit, access_checks, expect, expect_error
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc
 
@@ -40,16 +40,6 @@ def sample_traveler() -> pb.Traveler:
 async def create(kit: Kit, tenant: str | None = None, **fields) -> pb.Traveler:
     request = pb.CreateTravelerRequest(traveler=sample_traveler(), traveler_id=traveler_id(), idempotency_key=key(), **fields)
     return (await stub(kit).CreateTraveler(request, metadata=kit.metadata(tenant))).traveler
-
-
-async def health(kit: Kit) -> str:
-    return await check_health(kit, SERVICE)
-
-
-async def requires_credentials(kit: Kit) -> str:
-    await expect_error(stub(kit).ListTravelers(pb.ListTravelersRequest(), timeout=10), grpc.StatusCode.UNAUTHENTICATED,
-                       what="a call without credentials")
-    return "a call without credentials is UNAUTHENTICATED"
 
 
 async def lifecycle(kit: Kit) -> str:
@@ -163,8 +153,7 @@ async def rejects_bad_input(kit: Kit) -> str:
 
 
 CHECKS = [
-    ("health check SERVING", health),
-    ("calls need credentials", requires_credentials),
+    *access_checks(SERVICE, lambda kit: stub(kit).ListTravelers(pb.ListTravelersRequest(), timeout=10)),
     ("create, get, update, delete", lifecycle),
     ("trips and derived preferences", trips_and_derived_preferences),
     ("idempotency", idempotent),

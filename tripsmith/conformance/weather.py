@@ -8,7 +8,7 @@ import grpc
 from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance.harness import Kit, check_health, expect, expect_error
+from tripsmith.conformance.harness import Kit, access_checks, expect, expect_error
 from tripsmith.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as pb
 from tripsmith.weather.v1 import weather_service_pb2_grpc
@@ -26,18 +26,6 @@ async def forecast(kit: Kit, place: Place | None = None, start: int = 1, days: i
                                          start_date=date_message(kit.date(start)),
                                          end_date=date_message(kit.date(start + days - 1)), **fields)
     return await stub(kit).GetDailyForecast(request, metadata=kit.metadata(), timeout=30)
-
-
-async def health(kit: Kit) -> str:
-    return await check_health(kit, SERVICE)
-
-
-async def requires_credentials(kit: Kit) -> str:
-    request = pb.GetDailyForecastRequest(place=Place(city_name=kit.options.city), start_date=date_message(kit.date(1)),
-                                         end_date=date_message(kit.date(2)))
-    await expect_error(stub(kit).GetDailyForecast(request, timeout=10), grpc.StatusCode.UNAUTHENTICATED,
-                       what="a forecast without credentials")
-    return "a call without credentials is UNAUTHENTICATED"
 
 
 async def one_day_per_date(kit: Kit) -> str:
@@ -102,9 +90,14 @@ async def rejects_bad_input(kit: Kit) -> str:
     return f"{len(cases)} kinds of bad input are INVALID_ARGUMENT with the field"
 
 
+def _unauthenticated_forecast(kit: Kit):
+    request = pb.GetDailyForecastRequest(place=Place(city_name=kit.options.city), start_date=date_message(kit.date(1)),
+                                         end_date=date_message(kit.date(2)))
+    return stub(kit).GetDailyForecast(request, timeout=10)
+
+
 CHECKS = [
-    ("health check SERVING", health),
-    ("calls need credentials", requires_credentials),
+    *access_checks(SERVICE, _unauthenticated_forecast),
     ("one well-formed day per date", one_day_per_date),
     ("climatology beyond the horizon", climatology_beyond_the_horizon),
     ("forecasts are deterministic", deterministic),

@@ -163,7 +163,7 @@ class Catalog:
         # The main city of a metro area stands for the metro ("new york city", "Roma").
         self._metro_by_city = {}
         for code, (name, country, _) in self.metros.items():
-            city = self._find_city(name, country)
+            city = self.find_city(name, country)
             if city is not None:
                 self._metro_by_city[city.geonameid] = code
 
@@ -187,7 +187,7 @@ class Catalog:
         if code in self.metros:
             name, country, members = self.metros[code]
             first = self.airports[members[0]]
-            city = self._find_city(name, country)
+            city = self.find_city(name, country)
             return ResolvedPlace(place_pb2.PLACE_KIND_METRO_AREA, code, f"{name} (all airports)", name, country,
                                  first.time_zone, city.lat if city else first.lat, city.lon if city else first.lon,
                                  members, city)
@@ -206,9 +206,6 @@ class Catalog:
     def find_city(self, name: str, country: str = "", admin1: str = "") -> City | None:
         """The most populous city called `name` (its own name before alternate names),
         optionally in a country and a first-level division (a US state's code)."""
-        return self._find_city(name, country, admin1)
-
-    def _find_city(self, name: str, country: str = "", admin1: str = "") -> City | None:
         candidates = self._city_names.get(name_key(name), [])
         for wanted_exact in (1, 0):
             matches = [self.cities[gid] for gid, exact in candidates
@@ -225,7 +222,7 @@ class Catalog:
         metro = self._metro_by_name.get((key, country)) or next(
             (code for (metro_key, metro_country), code in self._metro_by_name.items()
              if metro_key == key and not country), None)
-        city = self._find_city(name, country)
+        city = self.find_city(name, country)
         if metro and (city is None or city.country == self.metros[metro][1]):
             return self._by_code(metro, field)
         if city is not None and city.geonameid in self._metro_by_city:
