@@ -9,10 +9,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import grpc
-from google.rpc import error_details_pb2, status_pb2
+from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from tripsmith.runtime.auth import internal_metadata
+from tripsmith.runtime.grpc_client import details_of
 
 
 class Failure(AssertionError):
@@ -80,24 +81,6 @@ class Kit:
 
 class NotRun(Exception):
     """The check cannot run with the given options; the message says what it needs."""
-
-
-def rich_status(error: grpc.aio.AioRpcError) -> status_pb2.Status | None:
-    for key, value in error.trailing_metadata() or ():
-        if key == "grpc-status-details-bin":
-            return status_pb2.Status.FromString(value)
-    return None
-
-
-def details_of(error: grpc.aio.AioRpcError, message_type):
-    status = rich_status(error)
-    found = []
-    for packed in status.details if status else ():
-        if packed.Is(message_type.DESCRIPTOR):
-            detail = message_type()
-            packed.Unpack(detail)
-            found.append(detail)
-    return found
 
 
 async def expect_error(call: Awaitable, code: grpc.StatusCode, *, field: str | None = None,

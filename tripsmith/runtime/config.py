@@ -61,6 +61,7 @@ DEFAULT_PORTS = {
     "weather": 50063,
     "profile": 50064,
     "model": 50070,
+    "worker": 50071,
     "temporal": 7233,
     "temporal_ui": 8233,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import grpc
+from google.rpc import error_details_pb2, status_pb2
 from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from tripsmith.runtime.metrics import ClientMetricsInterceptor
@@ -18,3 +19,24 @@ def channel(address: str) -> grpc.aio.Channel:
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
     )
+
+
+def details_of(error: grpc.aio.AioRpcError, message_type) -> list:
+    """The rich-status details of one type (BadRequest, ErrorInfo, ...) an error carries."""
+    for key, value in error.trailing_metadata() or ():
+        if key == "grpc-status-details-bin":
+            status = status_pb2.Status.FromString(value)
+            found = []
+            for packed in status.details:
+                if packed.Is(message_type.DESCRIPTOR):
+                    detail = message_type()
+                    packed.Unpack(detail)
+                    found.append(detail)
+            return found
+    return []
+
+
+def error_reason(error: grpc.aio.AioRpcError) -> str:
+    """The ErrorInfo reason of an error (for example SOLD_OUT), or its status code's name."""
+    reasons = details_of(error, error_details_pb2.ErrorInfo)
+    return reasons[0].reason if reasons else error.code().name

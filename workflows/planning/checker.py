@@ -30,11 +30,25 @@ def _at(timestamp, zone: str) -> dt.datetime:
     return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone))
 
 
-def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int, str]]) -> list[planner.ConstraintCheck]:
+def place_key(iata_code: str, city_name: str, country_code: str) -> str:
+    """How a place is recognised across searches: "IATA|city/country" (either part may match)."""
+    city = f"{city_name.casefold()}/{country_code.upper()}" if city_name else ""
+    return f"{iata_code.upper()}|{city}"
+
+
+def same_place(a: str, b: str) -> bool:
+    (a_code, a_city), (b_code, b_city) = a.split("|", 1), b.split("|", 1)
+    return bool(a_code and a_code == b_code) or bool(a_city and a_city == b_city)
+
+
+def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int, str]],
+          routes: Mapping[str, tuple[str, str]] | None = None) -> list[planner.ConstraintCheck]:
     """Every hard constraint, satisfied or not, with its evidence.
 
     `seen_offers` maps each offer id returned by a supplier in this workflow to the price
-    it was returned at (units, nanos, currency).
+    it was returned at (units, nanos, currency). `routes`, when given, maps the same ids to
+    the (origin, destination) place keys of the search that returned them (origin empty for
+    hotels): the plan must go where the traveler asked, whatever the model searched.
     """
     request, results = itinerary.request, []
 
@@ -104,6 +118,18 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
         nightly, cap = _money(stay.nightly_price), _money(hotel_prefs.max_nightly_price)
         record("nightly price", nightly <= cap + 0.005, f"{nightly:,.2f} a night, at most {cap:,.2f}")
 
+    if routes is not None:
+        origin = place_key(request.origin.iata_code, request.origin.city_name, request.origin.country_code)
+        destination = place_key(request.destination.iata_code, request.destination.city_name,
+                                request.destination.country_code)
+        expected = [(outbound.offer_id, origin, destination), (inbound.offer_id, destination, origin),
+                    (stay.offer_id, "", destination)]
+        wrong = [offer_id for offer_id, want_from, want_to in expected
+                 if offer_id not in routes
+                 or (want_from and not same_place(routes[offer_id][0], want_from))
+                 or not same_place(routes[offer_id][1], want_to)]
+        record("places", not wrong, f"not searched for the requested places: {', '.join(wrong)}" if wrong
+               else "outbound, return and hotel match the requested origin and destination")
     offers = [(f.offer_id, f.total_price) for f in flights] + [(stay.offer_id, stay.total_price)]
     unknown = [offer_id for offer_id, price in offers
                if seen_offers.get(offer_id) != (price.units, price.nanos, price.currency_code)]
