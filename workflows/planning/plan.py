@@ -91,7 +91,7 @@ def _explain(itinerary: planner.Itinerary, tastes: Tastes, traveler: profile_pb2
     if style in (profile_pb2.BUDGET_STYLE_ECONOMY, profile_pb2.BUDGET_STYLE_PREMIUM, profile_pb2.BUDGET_STYLE_LUXURY):
         reasons.append(f"weighed for your {profile_pb2.BudgetStyle.Name(style).removeprefix('BUDGET_STYLE_').lower()} travel style")
     departs = outbound.segments[0]
-    return (f"Why this plan: the best balance of price and comfort among the offers found; "
+    return ("Why this plan: the best balance of price and comfort among the offers found; "
             + "; ".join(reasons) + f". Outbound {departs.carrier} from {departs.departure_airport}.")
 
 
