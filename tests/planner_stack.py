@@ -4,17 +4,19 @@ of the test's own."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 import pytest
 from temporalio.client import Client, WorkflowHandle
+from temporalio.worker import Worker
 
 from services.flights.config import FlightsConfig
 from services.flights.server import create_server as flights_server
@@ -28,11 +30,12 @@ from services.weather.config import WeatherConfig
 from services.weather.server import create_server as weather_server
 from tests.conftest import INTERNAL_TOKEN, free_ports
 from tests.suppliers import make_config, running
+from tripsmith.planner.v1 import planner_service_pb2 as planner_pb2
 from tripsmith.runtime.http_server import start_http_server
 from workflows.activities import PlannerActivities
 from workflows.config import ModelEndpoint, WorkerConfig
-from workflows.contracts import PlanInput, PlanningLimits, workflow_id
-from workflows.itinerary import ItineraryWorkflow, start_attributes
+from workflows.contracts import PlanInput, PlanningLimits, start_attributes, workflow_id
+from workflows.itinerary import SETTLED, ItineraryWorkflow
 from workflows.worker import build_worker
 
 TEMPORAL = Path(sys.executable).parent / "temporal"
@@ -74,6 +77,14 @@ class Planner:
     config: WorkerConfig
     addresses: dict[str, str]
     tenant: str = "acme"
+    #: The worker's activities (also what `worker()` runs) and the model endpoint they call.
+    activities: PlannerActivities | None = None
+    model_url: str = ""
+
+    def worker(self) -> Worker:
+        """A worker on this planner's task queue (an async context manager), for tests that
+        start it themselves (`planner(..., worker=False)`)."""
+        return build_worker(self.client, self.config, self.activities)
 
     async def start(self, text: str = "", traveler: str = "", trip_request: dict | None = None,
                     limits: PlanningLimits | None = None, tenant: str | None = None) -> WorkflowHandle:
@@ -88,8 +99,11 @@ class Planner:
 
 @contextlib.asynccontextmanager
 async def planner(temporal_address: str, data_dir: Path, model_url: str | None = None,
-                  worker: bool = True) -> AsyncIterator[Planner]:
-    """Suppliers, the model (or `model_url`, an OpenAI-compatible endpoint) and a worker."""
+                  worker: bool = True, client: Client | None = None) -> AsyncIterator[Planner]:
+    """Suppliers, the model (or `model_url`, an OpenAI-compatible endpoint) and a worker.
+
+    `client` replaces the connection to `temporal_address`, for example the client of a
+    time-skipping `WorkflowEnvironment`."""
     async with contextlib.AsyncExitStack() as stack:
         addresses = {}
         for name, create, config_class in (("flights", flights_server, FlightsConfig),
@@ -106,12 +120,67 @@ async def planner(temporal_address: str, data_dir: Path, model_url: str | None =
         config = make_config(WorkerConfig, data_dir=data_dir, internal_token=INTERNAL_TOKEN,
                              temporal_address=temporal_address, task_queue=f"test-{uuid.uuid4().hex[:12]}",
                              model_timeout_seconds=5, **ports)
-        client = await Client.connect(temporal_address)
+        client = client or await Client.connect(temporal_address)
         activities = PlannerActivities(config, ModelEndpoint(base_url=model_url))
         stack.push_async_callback(activities.close)
         if worker:
             running_worker = build_worker(client, config, activities)
             await stack.enter_async_context(running_worker)
-        yield Planner(client, config.task_queue, config, addresses)
+        yield Planner(client, config.task_queue, config, addresses, activities=activities, model_url=model_url)
 
 
+async def settled(handle: WorkflowHandle, timeout: float = 60.0, past: Iterable[int] = ()) -> planner_pb2.Itinerary:
+    """The itinerary once it is in a settled state not in `past` (the state it may still show
+    right after an update that the run has not acted on yet, such as `cancel`), polling the
+    `current` query; an AssertionError with the last state seen after `timeout` seconds."""
+    past = set(past)
+    deadline = time.monotonic() + timeout
+    itinerary = planner_pb2.Itinerary()
+    while time.monotonic() < deadline:
+        itinerary = await handle.query("current", result_type=planner_pb2.Itinerary)
+        if itinerary.state in SETTLED and itinerary.state not in past:
+            return itinerary
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{handle.id} did not settle within {timeout:g} s: it is "
+                         f"{planner_pb2.State.Name(itinerary.state)} ({itinerary.failure_reason or 'no failure'})")
+
+
+
+
+@dataclasses.dataclass
+class Gateway:
+    """A running gateway on the planner's task queue, with one API key per test tenant."""
+
+    address: str
+    stub: object
+    keys: dict[str, str]
+    tenants: object
+
+    def auth(self, tenant: str = "acme") -> tuple[tuple[str, str], ...]:
+        return (("authorization", f"Bearer {self.keys[tenant]}"),)
+
+
+@contextlib.asynccontextmanager
+async def gateway(planner_: Planner, data_dir: Path, tenants: tuple[str, ...] = ("acme", "globex"),
+                  **settings) -> AsyncIterator[Gateway]:
+    """The gateway in-process on port 0, sharing the planner's Temporal client and task queue."""
+    import grpc
+
+    from services.gateway.config import GatewayConfig
+    from services.gateway.server import create_server
+    from services.gateway.tenants import Tenants
+    from tripsmith.planner.v1 import planner_service_pb2_grpc
+
+    config = make_config(GatewayConfig, port=0, data_dir=data_dir, task_queue=planner_.task_queue, **settings)
+    store = Tenants(config.store_dir() / "tenants.sqlite")
+    keys = {}
+    for tenant in tenants:
+        store.create_tenant(tenant)
+        keys[tenant] = store.create_key(tenant)[1]
+    server, port = create_server(config, planner_.client)
+    await server.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            yield Gateway(f"127.0.0.1:{port}", planner_service_pb2_grpc.PlannerServiceStub(channel), keys, store)
+    finally:
+        await server.stop(0)

@@ -13,10 +13,22 @@ from typing import Any, TypeVar
 
 from google.protobuf import json_format
 from google.protobuf.message import Message
+from temporalio.common import SearchAttributeKey, SearchAttributePair, TypedSearchAttributes
 
 M = TypeVar("M", bound=Message)
 
 TASK_QUEUE = "tripsmith-planner"
+WORKFLOW_TYPE = "ItineraryWorkflow"
+#: Search attributes the Temporal namespace must define (`tripsmith up` registers them):
+#: List filters itineraries by tenant and state through Temporal's visibility.
+TENANT_ATTRIBUTE = SearchAttributeKey.for_keyword("TripsmithTenant")
+STATE_ATTRIBUTE = SearchAttributeKey.for_keyword("TripsmithState")
+
+
+def start_attributes(tenant: str) -> TypedSearchAttributes:
+    """The search attributes an itinerary starts with."""
+    return TypedSearchAttributes([SearchAttributePair(TENANT_ATTRIBUTE, tenant),
+                                  SearchAttributePair(STATE_ATTRIBUTE, "UNDERSTANDING")])
 
 
 def to_json(message: Message) -> dict[str, Any]:

@@ -33,7 +33,7 @@ import json
 from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy, SearchAttributeKey, SearchAttributePair, TypedSearchAttributes
+from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 
 with workflow.unsafe.imports_passed_through():
@@ -45,21 +45,10 @@ with workflow.unsafe.imports_passed_through():
     from tripsmith.planner.v1 import planner_service_pb2 as planner
     from workflows import tools
     from workflows.contracts import (
-        ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput, OptimizeOutput, PlanInput,
-        ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
+        STATE_ATTRIBUTE, WORKFLOW_TYPE, ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput,
+        OptimizeOutput, PlanInput, ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
     )
     from workflows.planning.checker import place_key, same_place
-
-TENANT_ATTRIBUTE = SearchAttributeKey.for_keyword("TripsmithTenant")
-STATE_ATTRIBUTE = SearchAttributeKey.for_keyword("TripsmithState")
-
-
-
-def start_attributes(tenant: str) -> TypedSearchAttributes:
-    """The search attributes an itinerary starts with: List filters on them."""
-    return TypedSearchAttributes([SearchAttributePair(TENANT_ATTRIBUTE, tenant),
-                                  SearchAttributePair(STATE_ATTRIBUTE, "UNDERSTANDING")])
-
 
 SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE, planner.STATE_BOOKED,
            planner.STATE_FAILED, planner.STATE_CANCELLED}
@@ -113,7 +102,7 @@ class _Round:
         self.hotel_searches: list[dict] = []
 
 
-@workflow.defn
+@workflow.defn(name=WORKFLOW_TYPE)
 class ItineraryWorkflow:
     @workflow.init
     def __init__(self, plan: PlanInput) -> None:

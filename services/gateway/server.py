@@ -1,21 +1,29 @@
-"""The gateway server factory.
+"""The gateway server factory: PlannerService behind API keys, rate limits and validation."""
 
-Until the planner lands, its RPCs answer UNIMPLEMENTED (the generated base servicer);
-health and reflection are already real.
-"""
+from __future__ import annotations
 
+from services.gateway.access import ApiKeyInterceptor
 from services.gateway.config import GatewayConfig
+from services.gateway.limits import limits_from
+from services.gateway.ratings import Ratings
+from services.gateway.servicer import PlannerServicer
+from services.gateway.tenants import Tenants
 from tripsmith.planner.v1 import planner_service_pb2, planner_service_pb2_grpc
 from tripsmith.runtime.grpc_server import GrpcServer, ServiceBinding, build_grpc_server
 
 SERVICE_NAME = planner_service_pb2.DESCRIPTOR.services_by_name["PlannerService"].full_name
 
 
-def create_server(config: GatewayConfig) -> tuple[GrpcServer, int]:
-    """Builds the gateway on the configured address (port 0 picks a free port)."""
-    binding = ServiceBinding(
-        SERVICE_NAME,
-        planner_service_pb2_grpc.PlannerServiceServicer(),
-        planner_service_pb2_grpc.add_PlannerServiceServicer_to_server,
-    )
-    return build_grpc_server(config, [binding])
+def create_server(config: GatewayConfig, client=None) -> tuple[GrpcServer, int]:
+    """Builds the gateway on the configured address (port 0 picks a free port).
+
+    `client` is a connected Temporal client; without one the gateway connects on first use,
+    so it starts (and answers health checks) before Temporal is reachable.
+    """
+    store = config.store_dir()
+    tenants = Tenants(store / "tenants.sqlite")
+    limits = limits_from(config.redis_url, config.rate_per_second, config.rate_burst, config.max_concurrent_calls)
+    servicer = PlannerServicer(config, Ratings(store / "ratings.sqlite"), client)
+    binding = ServiceBinding(SERVICE_NAME, servicer, planner_service_pb2_grpc.add_PlannerServiceServicer_to_server)
+    return build_grpc_server(config, [binding], interceptors=[ApiKeyInterceptor(tenants, limits)],
+                             credentials=config.server_credentials())

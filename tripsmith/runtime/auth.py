@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hmac
 import re
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 
 from tripsmith.errors import Unauthenticated
@@ -21,7 +22,8 @@ from tripsmith.runtime.call_guard import CallGuard
 TENANT_KEY = "x-tripsmith-tenant"
 AUTHORIZATION_KEY = "authorization"
 TENANT_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
-_OPEN_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
+#: Methods every server leaves open, so that probes and tools work without credentials.
+OPEN_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
 
 _tenant: ContextVar[str | None] = ContextVar("tripsmith_tenant", default=None)
 
@@ -32,6 +34,16 @@ def current_tenant() -> str:
     if tenant is None:
         raise RuntimeError("no tenant: the handler runs outside InternalAuthInterceptor")
     return tenant
+
+
+@contextmanager
+def acting_for(tenant: str) -> Iterator[None]:
+    """Makes `tenant` the current_tenant() of the handler running inside the block."""
+    reset = _tenant.set(tenant)
+    try:
+        yield
+    finally:
+        _tenant.reset(reset)
 
 
 def internal_metadata(tenant: str, token: str) -> tuple[tuple[str, str], ...]:
@@ -49,7 +61,7 @@ class InternalAuthInterceptor(CallGuard):
 
     @asynccontextmanager
     async def guard(self, method, context):
-        if method.startswith(_OPEN_PREFIXES):
+        if method.startswith(OPEN_PREFIXES):
             yield
             return
         metadata = {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
@@ -59,8 +71,5 @@ class InternalAuthInterceptor(CallGuard):
         tenant = metadata.get(TENANT_KEY, "")
         if not TENANT_PATTERN.fullmatch(tenant):
             raise Unauthenticated(f"missing or malformed {TENANT_KEY} metadata")
-        reset = _tenant.set(tenant)
-        try:
+        with acting_for(tenant):
             yield
-        finally:
-            _tenant.reset(reset)

@@ -139,12 +139,14 @@ def build_grpc_server(
     config: ServiceConfig,
     bindings: Sequence[ServiceBinding],
     interceptors: Sequence[grpc.aio.ServerInterceptor] = (),
+    credentials: grpc.ServerCredentials | None = None,
 ) -> tuple[GrpcServer, int]:
     """Creates a server for the bindings, bound to the configured host and port.
 
     `interceptors` run inside the error mapping, so the domain errors they raise (for
     example Unauthenticated) reach the caller as proper statuses. Returns the server (not
     started) and the bound port, which differs from the configured one when that is 0.
+    `credentials` serve TLS (or mutual TLS) instead of plaintext.
     Call it from the event loop that will run the server.
     """
     server = grpc.aio.server(
@@ -163,7 +165,8 @@ def build_grpc_server(
     for binding in bindings:
         binding.add_to_server(binding.servicer, server)
     reflection.enable_server_reflection((*names, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
-    port = server.add_insecure_port(f"{config.bind_host}:{config.port}")
+    address = f"{config.bind_host}:{config.port}"
+    port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     if port == 0:
         raise OSError(f"cannot listen on {config.bind_host}:{config.port}")
     return GrpcServer(server, health_servicer, names), port

