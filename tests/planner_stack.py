@@ -14,7 +14,6 @@ import uuid
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
-import pytest
 from temporalio.client import Client, WorkflowHandle
 from temporalio.worker import Worker
 
@@ -42,32 +41,24 @@ TEMPORAL = Path(sys.executable).parent / "temporal"
 SEARCH_ATTRIBUTES = ("--search-attribute", "TripsmithTenant=Keyword", "--search-attribute", "TripsmithState=Keyword")
 
 
-@pytest.fixture(scope="session")
-def temporal_address(tmp_path_factory) -> str:
-    """A Temporal dev server for the whole test session (it starts in about a second)."""
+def start_temporal_dev_server(directory: Path) -> tuple[subprocess.Popen, str]:
+    """A Temporal dev server on free ports, ready, with the stack's search attributes."""
     port, ui_port = free_ports(2)
-    log = (tmp_path_factory.mktemp("temporal") / "temporal.log").open("w")
+    log = (directory / "temporal.log").open("w")
     process = subprocess.Popen([str(TEMPORAL), "server", "start-dev", "--ip", "127.0.0.1", "--port", str(port),
                                 "--ui-port", str(ui_port), "--headless", "--log-level", "error", *SEARCH_ATTRIBUTES],
                                stdout=log, stderr=subprocess.STDOUT)
+    log.close()
     address = f"127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        ok = subprocess.run([str(TEMPORAL), "operator", "search-attribute", "list", "--address", address],
-                            capture_output=True, text=True)
-        if ok.returncode == 0 and "TripsmithState" in ok.stdout:
-            break
+        listed = subprocess.run([str(TEMPORAL), "operator", "search-attribute", "list", "--address", address],
+                                capture_output=True, text=True)
+        if listed.returncode == 0 and "TripsmithState" in listed.stdout:
+            return process, address
         time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError(f"the Temporal dev server did not start on {address}")
-    yield address
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    process.kill()
+    raise RuntimeError(f"the Temporal dev server did not start on {address}; see {directory / 'temporal.log'}")
 
 
 @dataclasses.dataclass
