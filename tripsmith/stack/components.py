@@ -17,6 +17,7 @@ from pydantic import Field, SecretStr
 from tripsmith.data.catalog import default_data_path
 from tripsmith.runtime.config import Settings, port_field, port_variable
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe
+from workflows.contracts import STATE_ATTRIBUTE, TENANT_ATTRIBUTE
 
 
 class StackConfig(Settings):
@@ -29,6 +30,7 @@ class StackConfig(Settings):
     weather_port: int = port_field("weather")
     profile_port: int = port_field("profile")
     model_port: int = port_field("model")
+    worker_port: int = port_field("worker")
     temporal_port: int = port_field("temporal")
     temporal_ui_port: int = port_field("temporal_ui")
     #: The internal credential the components share; unset means the one kept in
@@ -80,7 +82,7 @@ def port_of(config: StackConfig, component: str) -> int:
 
 def ports(config: StackConfig) -> dict[str, int]:
     """Every port variable of the stack with its value, for the children's environment."""
-    names = ("gateway", "flights", "hotels", "weather", "profile", "model", "temporal", "temporal_ui")
+    names = ("gateway", "flights", "hotels", "weather", "profile", "model", "worker", "temporal", "temporal_ui")
     return {port_variable(name): port_of(config, name) for name in names}
 
 
@@ -101,6 +103,9 @@ def components(config: StackConfig) -> list[Component]:
                 # Without these, SQLite throughput falls from about 23 to 3-5 workflows/s.
                 "--sqlite-pragma", "journal_mode=WAL",
                 "--sqlite-pragma", "synchronous=NORMAL",
+                # List filters itineraries on these (workflows/contracts.py).
+                "--search-attribute", f"{TENANT_ATTRIBUTE.name}=Keyword",
+                "--search-attribute", f"{STATE_ATTRIBUTE.name}=Keyword",
                 "--log-format", "json",
                 "--log-level", "warn",
             ),
@@ -129,6 +134,16 @@ def components(config: StackConfig) -> list[Component]:
             probe=HttpProbe(f"{model_url}/healthz"),
             addresses=(("model", f"{model_url}/v1"),),
             stage=1,
+        )
+    )
+    worker_url = f"http://{host}:{config.worker_port}"
+    result.append(
+        Component(
+            name="worker",
+            argv=(sys.executable, "-m", "workflows"),
+            probe=HttpProbe(f"{worker_url}/healthz"),
+            addresses=(("worker", f"{worker_url}/healthz"),),
+            stage=2,
         )
     )
     return sorted(result, key=lambda component: component.stage)

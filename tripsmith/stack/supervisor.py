@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 #: The exit status of a process whose configuration is invalid; restarting cannot help.
 CONFIG_ERROR_STATUS = 2
 LOG_TAIL_LINES = 20
+DEMO_KEY_FILE = "demo-api-key"
 
 
 class StackError(Exception):
@@ -99,6 +100,14 @@ class Supervisor:
             with os.fdopen(descriptor, "w") as handle:
                 handle.write(secrets.token_urlsafe(32))
         return path.read_text().strip()
+
+    def demo_api_key(self) -> str:
+        """The local stack's API key for the "demo" tenant, created on first start; the CLI
+        finds it in `<data dir>/gateway/demo-api-key`."""
+        from services.gateway.tenants import Tenants
+
+        store = self.data_dir / "gateway"
+        return Tenants(store / "tenants.sqlite").ensure_demo_key(store / DEMO_KEY_FILE)
 
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -176,6 +185,7 @@ class Supervisor:
         began = time.monotonic()
         self._check_ports_free()
         await self._ensure_supplier_data()
+        self.demo_api_key()
         deadline = began + self.config.ready_timeout_seconds
         for stage in sorted({component.stage for component in self.components}):
             members = [component for component in self.components if component.stage == stage]
