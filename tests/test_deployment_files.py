@@ -19,7 +19,10 @@ COMPOSE_ENV = {**os.environ, "TRIPSMITH_INTERNAL_TOKEN": "compose-test-token-012
 
 
 def setting_classes() -> list[type[Settings]]:
-    classes: list[type[Settings]] = [StackConfig]
+    from workflows.config import WorkerConfig
+    from workflows.worker import WorkerProcessConfig
+
+    classes: list[type[Settings]] = [StackConfig, WorkerConfig, WorkerProcessConfig]
     for module in pkgutil.iter_modules(services.__path__):
         config = importlib.import_module(f"services.{module.name}.config")
         classes += [value for value in vars(config).values()

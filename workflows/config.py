@@ -33,6 +33,11 @@ class WorkerConfig(Settings):
     model_port: int = port_field("model")
     #: A Temporal frontend elsewhere (HOST:PORT); empty means the local one on temporal_port.
     temporal_address: str = ""
+    #: Supplier services elsewhere (HOST:PORT); empty means the local ones on their ports.
+    flights_address: str = ""
+    hotels_address: str = ""
+    weather_address: str = ""
+    profile_address: str = ""
     temporal_namespace: str = "default"
     task_queue: str = TASK_QUEUE
     #: The credential supplier services expect from internal callers.
@@ -55,7 +60,7 @@ class WorkerConfig(Settings):
         return self.temporal_address or f"{self.bind_host}:{self.temporal_port}"
 
     def supplier_address(self, name: str) -> str:
-        return f"{self.bind_host}:{getattr(self, f'{name}_port')}"
+        return getattr(self, f"{name}_address") or f"{self.bind_host}:{getattr(self, f'{name}_port')}"
 
 
 class ModelEndpoint(BaseSettings):

@@ -31,7 +31,7 @@ class WorkerProcessConfig(WorkerConfig):
     """The worker process: its settings plus the port of its health endpoint."""
 
     port: int = port_field("worker")
-    shutdown_grace_seconds: float = Field(default=10.0, ge=0, le=300)
+    shutdown_grace_seconds: float = Field(default=5.0, ge=0, le=300)
 
 
 async def connect(config: WorkerConfig) -> Client:
