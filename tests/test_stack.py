@@ -178,13 +178,14 @@ def test_a_first_start_builds_the_supplier_data(stack_factory, tmp_path):
     assert stack.stop() == 0
 
 
-def test_the_demo_shows_a_healthy_stack_and_real_answers(stack_factory):
+def test_the_demo_plans_a_trip_through_the_gateway(stack_factory):
     stack = stack_factory(started=False)
     result = subprocess.run([str(TRIPSMITH), "demo"], env=stack.env, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Every service is healthy." in result.stdout
-    assert "Flights Boston -> Lisbon" in result.stdout and " USD  BOS -> " in result.stdout
-    assert "Hotels in Lisbon" in result.stdout and "Weather in Lisbon" in result.stdout
+    assert "Planning through the gateway" in result.stdout and "PROPOSED  revision 1" in result.stdout
+    assert "Day by day:" in result.stdout and "Checks:" in result.stdout and "[ ]" not in result.stdout
+    assert "tripsmith trace " in result.stdout and "Temporal UI" in result.stdout
     assert result.stdout.rstrip().endswith("Tripsmith stopped.")
     assert not (stack.data_dir / "stack.json").exists()
 

@@ -12,6 +12,7 @@ tells a caller's mistake from a failure worth retrying.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -88,22 +89,26 @@ class PlannerClient:
             yield response.event
 
     async def wait(self, name: str, on_event: Callable[[planner.ItineraryEvent], None] | None = None,
-                   after_sequence: int = 0) -> planner.Itinerary:
-        """Follows the itinerary until it settles and returns it; `on_event` sees each event.
-
-        A dropped stream is resumed from the last event received."""
-        cursor = after_sequence
-        for _ in range(5):
+                   after_sequence: int = 0, until: frozenset[int] = SETTLED,
+                   timeout: float = 600.0) -> planner.Itinerary:
+        """Follows the itinerary until its state is one of `until` and returns it; `on_event`
+        sees each event. A dropped stream is resumed from the last event received, and so is
+        one that ended on a settled state that `until` does not accept yet (a cancelled
+        booking is BOOKED until its compensation finishes)."""
+        cursor, deadline = after_sequence, asyncio.get_running_loop().time() + timeout
+        while True:
             try:
                 async for event in self.watch(name, cursor):
                     cursor = event.sequence
                     if on_event:
                         on_event(event)
-                break
             except grpc.aio.AioRpcError as error:
                 if error.code() != grpc.StatusCode.UNAVAILABLE:
                     raise
-        return await self.get(name)
+            itinerary = await self.get(name)
+            if itinerary.state in until or asyncio.get_running_loop().time() > deadline:
+                return itinerary
+            await asyncio.sleep(0.2)
 
     async def refine(self, name: str, message: str, request_id: str = "") -> planner.Itinerary:
         request = planner.RefineItineraryRequest(name=itinerary_name(name), message=message, request_id=request_id)

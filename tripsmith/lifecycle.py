@@ -18,7 +18,7 @@ import grpc
 from google.protobuf import json_format
 
 from tripsmith import render
-from tripsmith.client import PlannerClient, is_bad_input, itinerary_name
+from tripsmith.client import SETTLED, PlannerClient, is_bad_input, itinerary_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.runtime.config import DEFAULT_PORTS, Settings, load, port_variable
 
@@ -80,10 +80,11 @@ def _print(itinerary: planner.Itinerary, as_json: bool) -> None:
         print(render.itinerary_text(itinerary))
 
 
-async def _follow(client: PlannerClient, itinerary: planner.Itinerary, args) -> planner.Itinerary:
+async def _follow(client: PlannerClient, itinerary: planner.Itinerary, args,
+                  until: frozenset[int] = SETTLED) -> planner.Itinerary:
     progress = Progress(args.json)
     try:
-        return await client.wait(itinerary.name, on_event=progress)
+        return await client.wait(itinerary.name, on_event=progress, until=until)
     finally:
         progress.done()
 
@@ -104,7 +105,8 @@ async def _run(args: argparse.Namespace) -> int:
             itinerary = await _follow(client, itinerary, args)
         elif command == "cancel":
             itinerary = await client.cancel(args.id, args.reason)
-            itinerary = await _follow(client, itinerary, args)
+            itinerary = await _follow(client, itinerary, args, until=frozenset({planner.STATE_CANCELLED,
+                                                                                planner.STATE_FAILED}))
         elif command == "show":
             itinerary = await client.get(args.id)
         elif command == "list":
