@@ -1,0 +1,71 @@
+"""Records the workflow histories that tests/test_itinerary_workflow.py replays:
+`python -m tests.record_histories` (from the repository root, with the project's venv).
+
+Run it again, and commit the new files, after a change to ItineraryWorkflow that is meant to
+change its commands (and so breaks replay of older histories on purpose: such a change also
+needs `workflow.patched` or a new workflow type for the itineraries already running).
+
+- `itinerary_booked.json`: plan, refine ("one more night"), approve, booked, cancel: the
+  booking saga and its compensation. Searches keep 5 offers each, so the file stays small.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+from temporalio.client import WorkflowHandle
+
+from tests.planner_stack import Planner, planner, settled, start_temporal_dev_server
+from tripsmith.planner.v1 import planner_service_pb2 as pb
+from workflows.contracts import PlanningLimits
+
+HISTORIES = Path(__file__).resolve().parent / "fixtures" / "histories"
+BOOKED = HISTORIES / "itinerary_booked.json"
+REQUEST = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"
+APPROVER = "principals/recorder"
+
+
+async def full_run(stack: Planner) -> WorkflowHandle:
+    """plan -> refine -> approve -> booked -> cancel, to the end of the workflow."""
+    handle = await stack.start(text=REQUEST, limits=PlanningLimits(max_offers_per_search=5))
+    proposed = await settled(handle)
+    assert proposed.state == pb.STATE_PROPOSED, proposed
+    await handle.execute_update("refine", "one more night", result_type=pb.Itinerary)
+    refined = await settled(handle)
+    assert refined.state == pb.STATE_PROPOSED and refined.revision == proposed.revision + 1, refined
+    await handle.execute_update("approve", args=[APPROVER, refined.revision], result_type=pb.Itinerary)
+    booked = await settled(handle)
+    assert booked.state == pb.STATE_BOOKED, booked
+    await handle.execute_update("cancel", "recorded run", result_type=pb.Itinerary)
+    cancelled = await handle.result()
+    assert cancelled.state == pb.STATE_CANCELLED, cancelled
+    return handle
+
+
+async def record(directory: Path) -> None:
+    process, address = start_temporal_dev_server(directory)
+    try:
+        async with planner(address, directory) as stack:
+            handle = await full_run(stack)
+            history = await handle.fetch_history()
+        HISTORIES.mkdir(parents=True, exist_ok=True)
+        BOOKED.write_text(history.to_json() + "\n")
+        print(f"wrote {BOOKED} ({BOOKED.stat().st_size} bytes)")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="tripsmith-histories-") as directory:
+        asyncio.run(record(Path(directory)))
+    # A short-lived process that held a Temporal client can crash at interpreter exit
+    # (sdk-python issue 300): leave without the interpreter's teardown.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
