@@ -238,6 +238,23 @@ async def test_refining_a_proposal_makes_a_new_revision_of_the_changed_request(t
     assert all(check.satisfied for check in cheaper.checks)
 
 
+async def test_cheaper_and_a_different_area_change_the_plan_they_refine(temporal_address, tmp_path):
+    async with planner(temporal_address, tmp_path) as stack:
+        handle = await stack.start(text=LISBON)
+        first = await settled(handle)
+        assert first.state == pb.STATE_PROPOSED
+        await handle.execute_update("refine", "make it cheaper", result_type=pb.Itinerary)
+        cheaper = await settled(handle, past=[pb.STATE_UNDERSTANDING])
+        assert cheaper.state == pb.STATE_PROPOSED and cheaper.revision == 2
+        assert nanos(cheaper.price.total) < nanos(first.price.total) or "No plan cheaper" in cheaper.summary
+        assert all(check.satisfied for check in cheaper.checks)
+        area = cheaper.hotel_stays[0].hotel.neighborhood
+        await handle.execute_update("refine", "a different area please", result_type=pb.Itinerary)
+        moved = await settled(handle, past=[pb.STATE_UNDERSTANDING])
+    assert moved.state == pb.STATE_PROPOSED and moved.revision == 3
+    assert moved.hotel_stays[0].hotel.neighborhood != area or f"Every hotel found is in {area}" in moved.summary
+
+
 async def test_a_tiny_budget_is_infeasible_with_the_cheapest_price_as_the_relaxation(temporal_address, tmp_path):
     async with planner(temporal_address, tmp_path) as stack:
         handle = await stack.start(text=LISBON.replace("$6000", "$300"))

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import time
@@ -204,6 +205,20 @@ class PlannerActivities:
                              {"gen_ai.tool.name": name, "outcome": "ok" if output.ok else "error"})
         return output
 
+    async def _search_both_ways(self, method, request, call: ToolInput, orders: tuple[int, int]):
+        """The cheapest offers and the best by a second order (the fastest flights, the best
+        rated hotels), half the kept offers each: the optimizer trades price against comfort,
+        so its candidates must hold both ends, not only the cheapest."""
+        requests = []
+        for order in orders:
+            copy = type(request)()
+            copy.CopyFrom(request)
+            copy.order_by, copy.page_size = order, max(1, call.max_results // 2)
+            requests.append(copy)
+        responses = await asyncio.gather(*(self._call(method, each, call.tenant) for each in requests))
+        offers = list({offer.offer_id: offer for response in responses for offer in response.offers}.values())
+        return responses[0], offers
+
     @activity.defn(name="get_traveler_profile")
     async def get_traveler_profile(self, call: ToolInput) -> ToolOutput:
         async def run(arguments):
@@ -234,8 +249,8 @@ class PlannerActivities:
                 page_size=call.max_results)
             if arguments.get("max_stops") is not None:
                 request.max_stops = arguments["max_stops"]
-            response = await self._call(self.flights.SearchFlights, request, call.tenant)
-            offers = list(response.offers)
+            response, offers = await self._search_both_ways(
+                self.flights.SearchFlights, request, call, (flights_pb2.FLIGHT_ORDER_PRICE, flights_pb2.FLIGHT_ORDER_DURATION))
             listed = [{"offer_id": o.offer_id,
                        "route": "-".join([o.segments[0].departure_airport] + [s.arrival_airport for s in o.segments]),
                        "departs": _local(o.segments[0].departure_time, o.segments[0].departure_time_zone),
@@ -269,8 +284,8 @@ class PlannerActivities:
                     raise SupplierRefused(f"max_nightly_price must be in {call.currency}, the trip's currency",
                                           "CURRENCY_MISMATCH")
                 request.max_nightly_price.CopyFrom(money_message(cap["amount"], cap["currency_code"]))
-            response = await self._call(self.hotels.SearchHotels, request, call.tenant)
-            offers = list(response.offers)
+            response, offers = await self._search_both_ways(
+                self.hotels.SearchHotels, request, call, (hotels_pb2.HOTEL_ORDER_PRICE, hotels_pb2.HOTEL_ORDER_RATING))
             listed = [{"offer_id": o.offer_id, "hotel": o.hotel.name, "stars": o.hotel.stars, "rating": o.hotel.rating,
                        "neighborhood": o.hotel.neighborhood, "km_from_center": o.hotel.distance_from_center_km,
                        "room": o.room_type.name, "rooms": o.rooms, "nightly": _price(o.average_nightly_price),

@@ -144,6 +144,10 @@ class OptimizeInput:
     currency: str
     profile: dict[str, Any] | None = None
     derived: dict[str, Any] | None = None
+    #: From the traveler's "cheaper": the total of the plan shown, which the new one must beat.
+    cheaper_than: float = 0.0
+    #: From "a different area": the neighborhood of the hotel shown.
+    avoid_neighborhood: str = ""
 
 
 @dataclass

@@ -130,6 +130,8 @@ class ItineraryWorkflow:
         self.cost_nanos = 0
         self.revisions_this_run = 0
         self.lost_offers: set[str] = set()
+        #: Wishes the model recorded that are not fields: "cheaper", "different_area".
+        self.adjustments: set[str] = set()
 
     # Queries and updates -------------------------------------------------------------------
 
@@ -259,6 +261,7 @@ class ItineraryWorkflow:
 
     async def _plan(self) -> None:
         self.round = _Round()
+        self.adjustments = set()
         self.itinerary.question = ""
         for _ in range(self.limits.max_model_steps):
             if self.cancel_reason is not None:
@@ -381,6 +384,7 @@ class ItineraryWorkflow:
             self._record_tool_call("record_trip_request", call_id, timedelta(0), False, problems[0][:200])
             return _error("the trip request is incomplete: " + "; ".join(problems))
         self.request = request
+        self.adjustments = set(arguments.get("adjustments", []))
         self.itinerary.request.CopyFrom(self.fixed_request or request)
         self._record_tool_call("record_trip_request", call_id, timedelta(0), True, "request recorded")
         return '{"recorded": true}'
@@ -422,11 +426,16 @@ class ItineraryWorkflow:
                  for offer in offers if offer["offer_id"] not in self.lost_offers]
         currency = (request.budget.currency_code or (self.profile or {}).get("preferences", {}).get("currency_code")
                     or "USD")
+        shown = self.itinerary if self.itinerary.flights and self.itinerary.hotel_stays else None
+        cheaper_than = (shown.price.total.units + shown.price.total.nanos / 1e9
+                        if shown and "cheaper" in self.adjustments and shown.price.total.currency_code == currency else 0.0)
+        avoid = shown.hotel_stays[0].hotel.neighborhood if shown and "different_area" in self.adjustments else ""
         started = workflow.now()
         try:
             result: OptimizeOutput = await workflow.execute_activity(
                 "optimize_plan", OptimizeInput(to_json(request), outbound, inbound, stays, self.round.weather,
-                                               self.round.seen, currency, self.profile, self.derived),
+                                               self.round.seen, currency, self.profile, self.derived,
+                                               cheaper_than=cheaper_than, avoid_neighborhood=avoid),
                 result_type=OptimizeOutput, start_to_close_timeout=timedelta(seconds=120), retry_policy=OPTIMIZE_RETRY)
         except ActivityError as error:
             self._fail(f"the optimizer failed: {_cause(error)[1]}")
@@ -501,6 +510,7 @@ class ItineraryWorkflow:
             if kind in LOST_OFFER and self.cancel_reason is None:
                 failed = items[len(held)][1] if len(held) < len(items) else items[-1][1]
                 self.lost_offers.add(failed)
+                self.adjustments = set()
                 await self._optimize(f"Booking stopped: an offer was lost ({kind}: {message}). "
                                      "Here is the best plan without it; approve it to book.")
                 return

@@ -83,7 +83,8 @@ def day_plans(itinerary: planner.Itinerary, weather: Sequence[weather_pb2.DailyW
     while day <= max(home, leave):
         plan = planner.DayPlan(date=date_message(day))
         in_transit = day < arrive or day > leave
-        plan.city.CopyFrom(request.origin if day > leave else request.destination)
+        # In transit out or home, the traveler is still (or again) where the trip starts.
+        plan.city.CopyFrom(request.origin if day < arrive or day > leave else request.destination)
         if day == start:
             plan.travel.append(_travel_line(outbound, "Fly"))
         if day == leave:

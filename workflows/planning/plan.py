@@ -16,11 +16,13 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2
+from tripsmith.validation import money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
 from workflows.contracts import OptimizeInput, from_json
 from workflows.planning.checker import check
 from workflows.planning.days import day_plans
 from workflows.planning.itinerary import assemble
+from workflows.planning.constraints import amount
 from workflows.planning.optimizer import Tastes, Weights, optimize
 
 #: How the budget style scales the worth of an hour, of hotel quality and of centrality.
@@ -74,8 +76,9 @@ def tastes_for(request: planner.TripRequest, traveler: profile_pb2.Traveler,
 def _explain(itinerary: planner.Itinerary, tastes: Tastes, traveler: profile_pb2.Traveler) -> str:
     outbound, stay = itinerary.flights[0], itinerary.hotel_stays[0]
     reasons = []
-    carriers = sorted({s.carrier for f in itinerary.flights for s in f.segments})
-    liked = [code for code in carriers if tastes.airlines.get(code, 0) > 0]
+    # The optimizer credits a preferred airline only when it flies every segment of a flight.
+    liked = sorted({f.segments[0].carrier for f in itinerary.flights
+                    if all(tastes.airlines.get(s.carrier, 0) > 0 for s in f.segments)})
     if liked:
         reasons.append(f"flies {', '.join(liked)}, which you prefer or fly most")
     stops = max(f.stops for f in itinerary.flights)
@@ -109,7 +112,30 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
     traveler = from_json(profile_pb2.Traveler, task.profile)
     derived = from_json(profile_pb2.DerivedPreferences, task.derived)
     tastes = tastes_for(request, traveler, derived)
-    outcome = optimize(request, outbound, inbound, stays, task.currency, weights_for(task.currency, traveler), tastes)
+    weights = weights_for(task.currency, traveler)
+    notes = []
+    if task.avoid_neighborhood:
+        elsewhere = [stay for stay in stays if stay.hotel.neighborhood != task.avoid_neighborhood]
+        if elsewhere:
+            stays = elsewhere
+            notes.append(f"A hotel outside {task.avoid_neighborhood}, as you asked.")
+        else:
+            notes.append(f"Every hotel found is in {task.avoid_neighborhood}.")
+    outcome = None
+    if task.cheaper_than:
+        # "Cheaper" means cheaper than the plan shown, with price weighing most.
+        capped = planner.TripRequest()
+        capped.CopyFrom(request)
+        limit = task.cheaper_than - 0.01
+        if not capped.budget.currency_code or amount(capped.budget) > limit:
+            capped.budget.CopyFrom(money_message(limit, task.currency))
+        price_first = dataclasses.replace(weights, **{name: value / 4 for name, value in vars(weights).items()})
+        outcome = optimize(capped, outbound, inbound, stays, task.currency, price_first, tastes)
+        if outcome.plan is None:
+            outcome = None
+            notes.append(f"No plan cheaper than {task.cheaper_than:,.2f} {task.currency} was found among the offers.")
+    if outcome is None:
+        outcome = optimize(request, outbound, inbound, stays, task.currency, weights, tastes)
     if outcome.plan is None:
         itinerary = planner.Itinerary(state=planner.STATE_INFEASIBLE, relaxation=outcome.relaxation)
         itinerary.request.CopyFrom(request)
@@ -125,4 +151,4 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
         itinerary.failure_reason = "the plan failed its checks: " + "; ".join(
             f"{c.name}: {c.detail}" for c in itinerary.checks if not c.satisfied)
         return itinerary, itinerary.failure_reason
-    return itinerary, _explain(itinerary, tastes, traveler)
+    return itinerary, " ".join([*notes, _explain(itinerary, tastes, traveler)])
