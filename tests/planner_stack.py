@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 from temporalio.client import Client, WorkflowHandle
+from temporalio.contrib.opentelemetry import TracingInterceptor
 from temporalio.worker import Worker
 
 from services.flights.config import FlightsConfig
@@ -111,7 +112,7 @@ async def planner(temporal_address: str, data_dir: Path, model_url: str | None =
         config = make_config(WorkerConfig, data_dir=data_dir, internal_token=INTERNAL_TOKEN,
                              temporal_address=temporal_address, task_queue=f"test-{uuid.uuid4().hex[:12]}",
                              model_timeout_seconds=5, **ports)
-        client = client or await Client.connect(temporal_address)
+        client = client or await Client.connect(temporal_address, interceptors=[TracingInterceptor()])
         activities = PlannerActivities(config, ModelEndpoint(base_url=model_url))
         stack.push_async_callback(activities.close)
         if worker:

@@ -108,8 +108,21 @@ def test_plan_approve_list_show_trace_and_cancel_through_the_cli(stack_factory):
         children = [s for s in spans if s.get("parentSpanId") == tool["spanId"]]
         servers = [s for s in spans for c in children if s.get("parentSpanId") == c["spanId"] and s["kind"] == 2]
         assert servers, f"{tool['name']} has no supplier server span"
+    agents = [span for span in spans if span["name"] == "invoke_agent tripsmith"]
+    assert agents and agents[0]["attrs"]["gen_ai.operation.name"] == "invoke_agent"
+    assert int(agents[0]["attrs"]["gen_ai.usage.input_tokens"]) > 0
     for span in spans:
         assert not PERSONAL.search(json.dumps(span["attrs"])), span["name"]
+
+    # The worker's metrics: the itinerary outcomes and plan latency the workflow records, the
+    # GenAI and tool metrics of its activities, and Temporal's own SDK metrics, all through
+    # the one OpenTelemetry pipeline (flushed when the stack stops).
+    assert stack.stop() == 0
+    exported = (stack.data_dir / "telemetry" / "metrics-worker.jsonl").read_text()
+    for metric in ("tripsmith.itineraries", "tripsmith.plan.duration", "gen_ai.client.token.usage",
+                   "gen_ai.client.operation.duration", "tripsmith.tool.duration", "tripsmith.booking.steps",
+                   "temporal_workflow_task_execution_latency"):
+        assert f'"name":"{metric}"' in exported.replace(" ", ""), metric
 
 
 def test_bad_input_and_keys_exit_2_with_one_line(stack_factory):

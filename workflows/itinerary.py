@@ -48,6 +48,8 @@ with workflow.unsafe.imports_passed_through():
         STATE_ATTRIBUTE, WORKFLOW_TYPE, ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput,
         OptimizeOutput, PlanInput, ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
     )
+    from temporalio.contrib.opentelemetry import workflow as otel_workflow
+
     from workflows.planning.checker import place_key, same_place
 
 SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE, planner.STATE_BOOKED,
@@ -132,6 +134,7 @@ class ItineraryWorkflow:
         self.lost_offers: set[str] = set()
         #: Wishes the model recorded that are not fields: "cheaper", "different_area".
         self.adjustments: set[str] = set()
+        self.planning_since = None
 
     # Queries and updates -------------------------------------------------------------------
 
@@ -260,6 +263,23 @@ class ItineraryWorkflow:
     # The agent loop ----------------------------------------------------------------------------
 
     async def _plan(self) -> None:
+        started, usage = workflow.now(), planner.ModelUsage()
+        usage.CopyFrom(self.itinerary.usage)
+        try:
+            await self._agent_loop()
+        finally:
+            # The agent's span, GenAI conventions; zero-length because workflow code cannot hold a
+            # span open across a replay (temporalio's completed_span), so it carries its duration.
+            spent = self.itinerary.usage
+            otel_workflow.completed_span("invoke_agent tripsmith", attributes={
+                "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "tripsmith",
+                "gen_ai.usage.input_tokens": spent.input_tokens - usage.input_tokens,
+                "gen_ai.usage.output_tokens": spent.output_tokens - usage.output_tokens,
+                "tripsmith.model_calls": spent.model_calls - usage.model_calls,
+                "tripsmith.agent.duration_s": (workflow.now() - started).total_seconds(),
+                "tripsmith.itinerary.state": _state_name(self.itinerary.state)})
+
+    async def _agent_loop(self) -> None:
         self.round = _Round()
         self.adjustments = set()
         self.itinerary.question = ""
@@ -566,8 +586,19 @@ class ItineraryWorkflow:
         event = self._event()
         event.state_change.CopyFrom(planner.StateChange(from_state=previous, to_state=state, reason=reason[:500]))
         workflow.upsert_search_attributes([STATE_ATTRIBUTE.value_set(_state_name(state))])
+        if state == planner.STATE_UNDERSTANDING:
+            self.planning_since = workflow.now()
         if state in SETTLED:
             self._event().itinerary.CopyFrom(self.itinerary)
+            # Temporal's metric meter is replay-safe: a replayed state change counts nothing.
+            meter = workflow.metric_meter()
+            meter.create_counter("tripsmith.itineraries", "Itineraries reaching a settled state, by state.",
+                                 "{itinerary}").add(1, {"state": _state_name(state)})
+            if self.planning_since is not None:
+                meter.create_histogram_float(
+                    "tripsmith.plan.duration", "From a request or follow-up to its settled answer.", "s",
+                ).record((workflow.now() - self.planning_since).total_seconds(), {"state": _state_name(state)})
+                self.planning_since = None
 
     def _fail(self, reason: str) -> None:
         self.itinerary.failure_reason = reason[:2000]

@@ -14,7 +14,9 @@ from datetime import timedelta
 from aiohttp import web
 from pydantic import Field
 from temporalio.client import Client
-from temporalio.contrib.opentelemetry import TracingInterceptor
+from opentelemetry import metrics
+from temporalio.contrib.opentelemetry import MetricsExporter, TracingInterceptor
+from temporalio.runtime import MetricBuffer, MetricBufferDurationFormat, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 
 from tripsmith.runtime.config import port_field
@@ -34,10 +36,19 @@ class WorkerProcessConfig(WorkerConfig):
     shutdown_grace_seconds: float = Field(default=5.0, ge=0, le=300)
 
 
-async def connect(config: WorkerConfig) -> Client:
+async def connect(config: WorkerConfig, runtime: Runtime | None = None) -> Client:
     """A Temporal client whose calls, workflows and activities are traced."""
     return await Client.connect(config.temporal_target(), namespace=config.temporal_namespace,
-                                interceptors=[TracingInterceptor()])
+                                interceptors=[TracingInterceptor()], runtime=runtime)
+
+
+def metrics_runtime() -> tuple[Runtime, MetricBuffer]:
+    """A Temporal runtime whose SDK metrics (task latencies, schedule-to-start, failures) and
+    the workflow's own (`workflow.metric_meter()`: itineraries by outcome, plan latency) are
+    buffered, for a MetricsExporter to pass to this process's OpenTelemetry meter provider:
+    the same exporters as every other metric (OTLP, files or Prometheus)."""
+    buffer = MetricBuffer(10_000, duration_format=MetricBufferDurationFormat.SECONDS)
+    return Runtime(telemetry=TelemetryConfig(metrics=buffer)), buffer
 
 
 def build_worker(client: Client, config: WorkerConfig, activities: PlannerActivities) -> Worker:
@@ -47,7 +58,12 @@ def build_worker(client: Client, config: WorkerConfig, activities: PlannerActivi
 
 
 async def serve(config: WorkerProcessConfig, stop: asyncio.Event) -> None:
-    client = await connect(config)
+    runtime, buffer = metrics_runtime()
+    async with MetricsExporter(buffer, metrics.get_meter_provider()):
+        await _serve(config, stop, await connect(config, runtime))
+
+
+async def _serve(config: WorkerProcessConfig, stop: asyncio.Event, client: Client) -> None:
     activities = PlannerActivities(config)
     worker = build_worker(client, config, activities)
     app = web.Application()
