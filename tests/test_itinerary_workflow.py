@@ -384,6 +384,50 @@ async def test_approval_books_each_item_once_and_cancelling_cancels_the_bookings
         assert (await handle.result()).state == pb.STATE_CANCELLED
 
 
+async def sell_out_hotel_offer(stack: Planner, offer_id: str, party) -> int:
+    """Holds the offer's rooms as another tenant until the hotel says SOLD_OUT; the holds taken."""
+    taken = 0
+    async with grpc.aio.insecure_channel(stack.addresses["hotels"]) as channel:
+        hotels = hotels_grpc.HotelsServiceStub(channel)
+        for attempt in range(500):
+            try:
+                await hotels.HoldHotelOffer(hotels_pb2.HoldHotelOfferRequest(
+                    offer_id=offer_id, idempotency_key=f"rival-{attempt}", client_reference="rival"),
+                    metadata=metadata("rival"))
+                taken += 1
+            except grpc.aio.AioRpcError as error:
+                assert error.code() == grpc.StatusCode.FAILED_PRECONDITION, error
+                return taken
+    raise AssertionError("the hotel never sold out")
+
+
+async def test_a_hotel_sold_out_after_approval_releases_the_flights_and_proposes_again(temporal_address, tmp_path):
+    async with planner(temporal_address, tmp_path) as stack:
+        handle = await stack.start(text=LISBON)
+        proposed = await settled(handle)
+        assert proposed.state == pb.STATE_PROPOSED
+        lost = proposed.hotel_stays[0].offer_id
+        assert await sell_out_hotel_offer(stack, lost, proposed.request.party) > 0
+
+        await handle.execute_update("approve", args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
+        for _ in range(300):  # the new proposal is PROPOSED again, at the next revision
+            again = await handle.query("current", result_type=pb.Itinerary)
+            if again.revision > proposed.revision or again.state in (pb.STATE_FAILED, pb.STATE_INFEASIBLE):
+                break
+            await asyncio.sleep(0.2)
+        assert again.state == pb.STATE_PROPOSED, again.failure_reason
+        assert again.revision == proposed.revision + 1
+        assert again.hotel_stays[0].offer_id != lost
+        assert "Booking stopped" in again.summary and all(check.satisfied for check in again.checks)
+        # The flights held before the hotel failed were released, in reverse, and nothing is booked.
+        assert await supplier_bookings(stack, handle.id) == ([], [])
+        holds = ledger_holds(tmp_path, handle.id)
+        assert sorted(kind for kind, _, _ in holds) == ["flight", "flight"]
+        assert {state for _, _, state in holds} == {"RELEASED"}
+        released = [event.tool_call for event in await events(handle) if event.tool_call.tool.startswith("undo_")]
+        assert [call.summary for call in released] == ["released", "released"]
+
+
 async def test_cancelling_a_proposal_ends_the_itinerary_without_booking(temporal_address, tmp_path):
     async with planner(temporal_address, tmp_path) as stack:
         handle = await stack.start(text=LISBON)

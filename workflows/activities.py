@@ -58,6 +58,9 @@ TOOL_DURATION = meter.create_histogram(
     explicit_bucket_boundaries_advisory=[0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10])
 BOOKING_STEPS = meter.create_counter(
     "tripsmith.booking.steps", unit="{step}", description="Booking saga steps, by step, kind and outcome.")
+COMPENSATIONS = meter.create_counter(
+    "tripsmith.booking.compensations", unit="{booking}",
+    description="Holds released or bookings cancelled because booking failed, by kind and action.")
 
 #: Supplier answers that retrying cannot change: they go back to the model, or fail the step.
 _FINAL_CODES = {
@@ -152,14 +155,18 @@ class PlannerActivities:
             try:
                 completion = await self.model.chat.completions.create(
                     model=model, messages=step.messages, tools=step.tools, extra_headers=headers)
-            except (openai.AuthenticationError, openai.PermissionDeniedError, openai.BadRequestError,
-                    openai.NotFoundError, openai.UnprocessableEntityError) as error:
+            except openai.APIError as error:
                 span.set_attribute("error.type", type(error).__name__)
-                raise ApplicationError(f"the model refused the call: {error.message}", type=type(error).__name__,
-                                       non_retryable=True) from None
-            except openai.APIError as error:  # 429, 5xx, timeouts, lost connections: retry
-                span.set_attribute("error.type", type(error).__name__)
-                raise ApplicationError(f"the model call failed: {error.message}", type=type(error).__name__) from None
+                MODEL_DURATION.record(time.perf_counter() - started, {
+                    "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai",
+                    "gen_ai.request.model": model, "error.type": type(error).__name__})
+                # Auth and bad requests cannot succeed on retry; 429, 5xx, timeouts and lost
+                # connections can, with Temporal's back-off.
+                final = isinstance(error, (openai.AuthenticationError, openai.PermissionDeniedError,
+                                           openai.BadRequestError, openai.NotFoundError,
+                                           openai.UnprocessableEntityError))
+                raise ApplicationError(f"the model {'refused' if final else 'failed'} the call: {error.message}",
+                                       type=type(error).__name__, non_retryable=final) from None
             elapsed = time.perf_counter() - started
             choice = completion.choices[0] if completion.choices else None
             if choice is None:
@@ -375,6 +382,9 @@ class PlannerActivities:
         is_flight = task.kind == "flight"
         hold = (await self._call(get, (flights_pb2.GetFlightHoldRequest if is_flight else hotels_pb2.GetHotelHoldRequest)(
             hold_id=task.hold_id), task.tenant)).hold
+        if task.compensation and hold.state in (booking_pb2.HOLD_STATE_HELD, booking_pb2.HOLD_STATE_CONFIRMED):
+            COMPENSATIONS.add(1, {"kind": task.kind,
+                                  "action": "release" if hold.state == booking_pb2.HOLD_STATE_HELD else "cancel"})
         if hold.state == booking_pb2.HOLD_STATE_HELD:
             request = (flights_pb2.ReleaseFlightHoldRequest if is_flight else hotels_pb2.ReleaseHotelHoldRequest)(
                 hold_id=task.hold_id, idempotency_key=task.idempotency_key + "/release")

@@ -195,6 +195,8 @@ class UndoInput:
     hold_id: str
     reason: str
     idempotency_key: str
+    #: Whether booking failed (a compensation) rather than the traveler cancelling.
+    compensation: bool = False
 
 
 @dataclass

@@ -526,7 +526,7 @@ class ItineraryWorkflow:
             return
         except ActivityError as error:
             kind, message = _cause(error)
-            await self._compensate(held, prefix, f"booking failed: {message}")
+            await self._compensate(held, prefix, f"booking failed: {message}", compensation=True)
             if kind in LOST_OFFER and self.cancel_reason is None:
                 failed = items[len(held)][1] if len(held) < len(items) else items[-1][1]
                 self.lost_offers.add(failed)
@@ -542,10 +542,11 @@ class ItineraryWorkflow:
         if self.cancel_reason is not None:
             raise _CancelRequested()
 
-    async def _compensate(self, held: list[tuple[int, str, str]], prefix: str, reason: str) -> None:
+    async def _compensate(self, held: list[tuple[int, str, str]], prefix: str, reason: str,
+                          compensation: bool = False) -> None:
         for index, kind, hold_id in reversed(held):
             undone: UndoOutput = await workflow.execute_activity(
-                "undo_hold", UndoInput(self.input.tenant, kind, hold_id, reason, f"{prefix}/undo/{index}"),
+                "undo_hold", UndoInput(self.input.tenant, kind, hold_id, reason, f"{prefix}/undo/{index}", compensation),
                 result_type=UndoOutput, start_to_close_timeout=timedelta(seconds=30), retry_policy=SAGA_RETRY)
             booking = self.itinerary.bookings[index]
             if undone.action == "cancelled":

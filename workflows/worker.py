@@ -25,6 +25,7 @@ from tripsmith.runtime.process import run_process
 from workflows.activities import PlannerActivities
 from workflows.config import WorkerConfig
 from workflows.itinerary import ItineraryWorkflow
+from workflows.watchdog import StuckItineraries
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +73,12 @@ async def _serve(config: WorkerProcessConfig, stop: asyncio.Event, client: Clien
     log.info("worker polling", extra={"task_queue": config.task_queue, "temporal": config.temporal_target(),
                                       "health": f"http://{config.bind_host}:{port}/healthz"})
     running = asyncio.create_task(worker.run())
+    watchdog = asyncio.create_task(StuckItineraries(client, config.task_queue).run())
     stopped = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait({running, stopped}, return_when=asyncio.FIRST_COMPLETED)
     if running in done:
         running.result()  # a worker that died on its own is an error: raise it
+    watchdog.cancel()
     await worker.shutdown()
     await runner.cleanup()
     await activities.close()
