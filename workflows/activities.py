@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import time
 from collections import Counter
 from typing import Any
@@ -74,6 +75,12 @@ _SUPPLIER_TIMEOUT_SECONDS = 15.0
 #: a slow call ends as a retryable error of its own attempt rather than overlapping the next.
 _SAGA_CALL_SECONDS = 8.0
 _MODEL_CONTENT_OFFERS = 12
+
+
+def _capture_contents() -> bool:
+    """Message contents go on spans only when switched on, by the GenAI instrumentations'
+    standard variable: they may hold what travelers wrote about themselves."""
+    return os.environ.get("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "").lower() == "true"
 
 
 class SupplierRefused(Exception):
@@ -174,17 +181,21 @@ class PlannerActivities:
             usage = completion.usage
             input_tokens = usage.prompt_tokens if usage else 0
             output_tokens = usage.completion_tokens if usage else 0
+            in_price, out_price = self.config.model_prices.get(model, (0.0, 0.0))
+            cost_nanos = round((input_tokens * in_price + output_tokens * out_price) * 1000)  # USD per 1M -> nanos
             span.set_attributes({"gen_ai.response.model": completion.model or model,
                                  "gen_ai.response.id": completion.id or "",
                                  "gen_ai.usage.input_tokens": input_tokens,
                                  "gen_ai.usage.output_tokens": output_tokens,
-                                 "gen_ai.response.finish_reasons": [choice.finish_reason or ""]})
+                                 "gen_ai.response.finish_reasons": [choice.finish_reason or ""],
+                                 "tripsmith.cost.usd": cost_nanos / 1e9})
+            if _capture_contents():
+                span.set_attributes({"gen_ai.input.messages": json.dumps(step.messages),
+                                     "gen_ai.output.messages": json.dumps(choice.message.model_dump(mode="json"))})
         base = {"gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": model}
         TOKEN_USAGE.record(input_tokens, {**base, "gen_ai.token.type": "input"})
         TOKEN_USAGE.record(output_tokens, {**base, "gen_ai.token.type": "output"})
         MODEL_DURATION.record(elapsed, base)
-        in_price, out_price = self.config.model_prices.get(model, (0.0, 0.0))
-        cost_nanos = round((input_tokens * in_price + output_tokens * out_price) * 1000)  # USD per 1M -> nanos
         calls = [ModelToolCall(call.id, call.function.name, call.function.arguments or "")
                  for call in choice.message.tool_calls or () if call.type == "function"]
         return ModelReply(model=completion.model or model, content=choice.message.content or "", tool_calls=calls,
