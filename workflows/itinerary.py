@@ -105,7 +105,7 @@ class _Round:
         self.searches = 0
         self.searched: set[str] = set()
         self.arrival_dates: dict[tuple[str, str], list[str]] = {}
-        self.hotel_searches: list[dict] = []
+        self.hotel_searches: list[tuple[str, dict]] = []  # (resolved city key, the search's arguments)
 
 
 @workflow.defn(name=WORKFLOW_TYPE)
@@ -300,10 +300,12 @@ class ItineraryWorkflow:
                 return
             self._record_model_call(reply)
             if reply.tool_calls:
+                ids = _call_ids(reply.tool_calls, len(self.messages))
                 self.messages.append({"role": "assistant", "content": reply.content or None, "tool_calls": [
-                    {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}
-                    for call in reply.tool_calls]})
-                await self._run_tools(reply)
+                    {"id": call_id, "type": "function", "function": {"name": call.name,
+                                                                      "arguments": _echoed(call.arguments)}}
+                    for call_id, call in zip(ids, reply.tool_calls)]})
+                await self._run_tools(reply, ids)
                 continue
             self.messages.append({"role": "assistant", "content": reply.content})
             if {"search_flights", "search_hotels"} <= self.round.searched and self._request() is not None:
@@ -317,10 +319,10 @@ class ItineraryWorkflow:
     def _request(self) -> planner.TripRequest | None:
         return self.fixed_request or self.request
 
-    async def _run_tools(self, reply: ModelReply) -> None:
-        results: dict[str, str] = {}
+    async def _run_tools(self, reply: ModelReply, ids: list[str]) -> None:
+        results: dict[int, str] = {}
         runs = []
-        for index, call in enumerate(reply.tool_calls):
+        for index, (call_id, call) in enumerate(zip(ids, reply.tool_calls)):
             try:
                 if index >= MAX_TOOL_CALLS_PER_STEP:
                     raise tools.ToolCallRejected(f"at most {MAX_TOOL_CALLS_PER_STEP} tool calls per step")
@@ -333,22 +335,22 @@ class ItineraryWorkflow:
                     if self.round.searches > MAX_SEARCHES_PER_ROUND:
                         raise tools.ToolCallRejected(f"at most {MAX_SEARCHES_PER_ROUND} searches per request")
             except tools.ToolCallRejected as rejected:
-                results[call.id] = _error(str(rejected))
-                self._record_tool_call(call.name, call.id, timedelta(0), False, str(rejected)[:200])
+                results[index] = _error(str(rejected))
+                self._record_tool_call(call.name, call_id, timedelta(0), False, str(rejected)[:200])
                 continue
             if not tool.activity:
-                results[call.id] = self._record_trip_request(arguments, call.id)
+                results[index] = self._record_trip_request(arguments, call_id)
                 continue
-            runs.append((call, tool, arguments))
-        if any(tool.searches for _, tool, _ in runs) and self.itinerary.state != planner.STATE_SEARCHING:
+            runs.append((index, call_id, tool, arguments))
+        if any(tool.searches for _, _, tool, _ in runs) and self.itinerary.state != planner.STATE_SEARCHING:
             self._set_state(planner.STATE_SEARCHING, "searching suppliers")
-        outputs = await asyncio.gather(*(self._run_tool(call.id, tool, arguments) for call, tool, arguments in runs))
-        for (call, tool, arguments), output in zip(runs, outputs):
-            results[call.id] = output.content
+        outputs = await asyncio.gather(*(self._run_tool(call_id, tool, arguments) for _, call_id, tool, arguments in runs))
+        for (index, _, tool, arguments), output in zip(runs, outputs):
+            results[index] = output.content
             if output.ok:
                 self._keep(tool.name, arguments, output)
-        self.messages.extend({"role": "tool", "tool_call_id": call.id, "content": results[call.id]}
-                             for call in reply.tool_calls)
+        self.messages.extend({"role": "tool", "tool_call_id": call_id, "content": results[index]}
+                             for index, call_id in enumerate(ids))
 
     async def _run_tool(self, call_id: str, tool: tools.Tool, arguments: dict) -> ToolOutput:
         started = workflow.now()
@@ -382,7 +384,7 @@ class ItineraryWorkflow:
         elif name == "search_hotels":
             city = _key(data.get("city", {}))
             self.round.stays.append((city, data.get("offers", [])))
-            self.round.hotel_searches.append(arguments)
+            self.round.hotel_searches.append((city, arguments))
             for offer in data.get("offers", []):
                 self._seen(offer["offer_id"], offer.get("total_price", {}), "", city)
         elif name == "get_weather":
@@ -415,13 +417,14 @@ class ItineraryWorkflow:
         """Hotel nights must match the flights' local arrival dates: an overnight flight lands
         the day after the trip starts. When the model searched hotels from the start date
         only, search again from the likeliest arrival dates, with the model's own filters."""
-        if not self.round.hotel_searches:
+        here = [arguments for city, arguments in self.round.hotel_searches if same_place(city, destination)]
+        if not here:
             return
-        searched = {search["check_in_date"] for search in self.round.hotel_searches}
+        searched = {search["check_in_date"] for search in here}
         arrivals = [day for (o, d), days in self.round.arrival_dates.items()
                     if same_place(o, origin) and same_place(d, destination) for day in days]
         missing = [day for day in dict.fromkeys(arrivals) if day not in searched][:2]
-        template = self.round.hotel_searches[-1]
+        template = here[-1]
         runs = []
         for index, day in enumerate(missing):
             if day >= template["check_out_date"]:
@@ -628,6 +631,24 @@ def _duration(value: timedelta) -> Duration:
     duration = Duration()
     duration.FromTimedelta(value)
     return duration
+
+
+def _call_ids(calls, position: int) -> list[str]:
+    """The model's call ids, with an empty or repeated one replaced (deterministically): every
+    call must get its own tool result, and strict servers refuse repeated or empty ids."""
+    ids: list[str] = []
+    for index, call in enumerate(calls):
+        ids.append(call.id if call.id and call.id not in ids else f"call_{position}_{index}")
+    return ids
+
+
+def _echoed(arguments: str) -> str:
+    """The arguments as the conversation carries them: strict servers (and vLLM's chat
+    templates) refuse arguments that are not a JSON object; the tool result says what was wrong."""
+    try:
+        return arguments if isinstance(json.loads(arguments), dict) else "{}"
+    except ValueError:
+        return "{}"
 
 
 def _error(message: str) -> str:
