@@ -55,6 +55,9 @@ def metrics_runtime() -> tuple[Runtime, MetricBuffer]:
 def build_worker(client: Client, config: WorkerConfig, activities: PlannerActivities) -> Worker:
     return Worker(client, task_queue=config.task_queue, workflows=[ItineraryWorkflow], activities=activities.all(),
                   max_concurrent_activities=config.max_concurrent_activities,
+                  # After a worker dies, its itineraries wait this long on its sticky queue before
+                  # another worker takes them (and their queries and updates) up; 10 s by default.
+                  sticky_queue_schedule_to_start_timeout=timedelta(seconds=3),
                   graceful_shutdown_timeout=timedelta(seconds=10))
 
 

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from services.gateway.limits import Limits
 from services.gateway.tenants import Tenants
 from tripsmith.errors import Unauthenticated
-from tripsmith.runtime.auth import AUTHORIZATION_KEY, OPEN_PREFIXES, acting_for
+from tripsmith.runtime.auth import AUTHORIZATION_KEY, OPEN_PREFIXES, acting_for, reset_variable
 from tripsmith.runtime.call_guard import CallGuard
 
 _STREAMS = ("/tripsmith.planner.v1.PlannerService/WatchItinerary",)
@@ -55,4 +55,4 @@ class ApiKeyInterceptor(CallGuard):
                     async with self.limits.slot(tenant):
                         yield
         finally:
-            _principal.reset(token)
+            reset_variable(_principal, token)

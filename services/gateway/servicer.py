@@ -18,6 +18,8 @@ import asyncio
 import base64
 import datetime as dt
 import hashlib
+import hmac
+import secrets
 import uuid
 
 from google.protobuf import timestamp_pb2
@@ -44,6 +46,9 @@ SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFE
 WATCH_POLL_SECONDS = 0.25
 #: A query that does not answer in this time means no worker is serving the itinerary.
 QUERY_TIMEOUT = dt.timedelta(seconds=10)
+#: Updates wait for a worker to accept them: after a worker dies, Temporal first offers the
+#: itinerary to the dead worker's sticky queue (5 s) before another worker takes it up.
+UPDATE_TIMEOUT = dt.timedelta(seconds=25)
 
 
 def _itinerary_id(tenant: str, request_id: str) -> str:
@@ -57,11 +62,18 @@ def _state_name(state: int) -> str:
 
 
 class PlannerServicer(planner_grpc.PlannerServiceServicer):
-    def __init__(self, config: GatewayConfig, ratings: Ratings, client: Client | None = None) -> None:
+    def __init__(self, config: GatewayConfig, ratings: Ratings, client: Client | None = None,
+                 page_token_key: bytes | None = None) -> None:
         self.config = config
         self.ratings = ratings
         self._client = client
         self._connecting = asyncio.Lock()
+        #: Signs List page tokens; replicas that serve one client share it (server.page_token_key).
+        self._page_token_key = page_token_key or secrets.token_bytes(32)
+
+    def _sign(self, query: str, token: bytes) -> str:
+        """Binds a Temporal page token to the query (tenant and filter) it continues."""
+        return hmac.new(self._page_token_key, query.encode() + b"\x00" + token, hashlib.sha256).hexdigest()[:32]
 
     async def client(self) -> Client:
         async with self._connecting:
@@ -91,7 +103,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
     async def _update(self, handle: WorkflowHandle, update: str, args: list, update_id: str) -> planner.Itinerary:
         try:
             return await handle.execute_update(update, args=args, id=update_id or None, result_type=planner.Itinerary,
-                                               rpc_timeout=QUERY_TIMEOUT)
+                                               rpc_timeout=UPDATE_TIMEOUT)
         except WorkflowUpdateFailedError as error:
             cause = error.cause
             if isinstance(cause, ApplicationError):
@@ -131,10 +143,13 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         except RPCError as error:
             raise _translate(error) from None
         if request.request_id:
-            described = await handle.describe()
+            try:
+                described = await handle.describe()
+            except RPCError as error:
+                raise _translate(error) from None
             if (await described.memo()).get("fingerprint") != request_fingerprint:
                 raise FailedPrecondition(f"request_id {request.request_id!r} was already used for a different request",
-                                         reason="ALREADY_EXISTS")
+                                         reason="IDEMPOTENCY_KEY_REUSED")
         return planner.PlanItineraryResponse(itinerary=await self._current(handle))
 
     async def GetItinerary(self, request, context) -> planner.GetItineraryResponse:
@@ -197,15 +212,16 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         query = f'{TENANT_ATTRIBUTE.name} = "{tenant}"'
         if states:
             query += f" AND {STATE_ATTRIBUTE.name} IN (" + ", ".join(f'"{_state_name(s)}"' for s in states) + ")"
-        binding = hashlib.sha256(query.encode()).hexdigest()[:16]
         token = None
         if request.page_token:
+            signature, _, encoded = request.page_token.partition(".")
             try:
-                bound, _, raw = request.page_token.partition(".")
-                token = base64.urlsafe_b64decode(raw.encode())
+                token = base64.urlsafe_b64decode(encoded.encode())
             except (ValueError, TypeError):
-                bound = ""
-            if bound != binding or not token:
+                token = None
+            # Only tokens this gateway signed reach Temporal: it answers a forged one with UNKNOWN,
+            # after the client's retries, which took seconds and told the caller to retry.
+            if not token or not hmac.compare_digest(signature.encode(), self._sign(query, token).encode()):
                 raise InvalidArgument.of("page_token", "is not a token of a previous List with the same filter")
         client = await self.client()
         pages = client.list_workflows(query, page_size=size, next_page_token=token)
@@ -218,7 +234,8 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         response = planner.ListItinerariesResponse(
             itineraries=[item for item in found if isinstance(item, planner.Itinerary)])
         if pages.next_page_token:
-            response.next_page_token = f"{binding}.{base64.urlsafe_b64encode(pages.next_page_token).decode()}"
+            response.next_page_token = (f"{self._sign(query, pages.next_page_token)}."
+                                        f"{base64.urlsafe_b64encode(pages.next_page_token).decode()}")
         return response
 
     async def RateItinerary(self, request: planner.RateItineraryRequest, context) -> planner.RateItineraryResponse:
@@ -237,7 +254,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
 def _translate(error: RPCError) -> Exception:
     if error.status == RPCStatusCode.NOT_FOUND:
         return NotFound("the itinerary does not exist")
-    if error.status in (RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED):
-        return Unavailable("the workflow service is unavailable; retry shortly")
+    if error.status in (RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
+        return Unavailable("the workflow service or its workers are unavailable; retry shortly")
     return Unavailable(f"the workflow service failed: {error.status.name}")
 

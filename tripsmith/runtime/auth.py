@@ -43,7 +43,16 @@ def acting_for(tenant: str) -> Iterator[None]:
     try:
         yield
     finally:
-        _tenant.reset(reset)
+        reset_variable(_tenant, reset)
+
+
+def reset_variable(variable: ContextVar, token) -> None:
+    """Resets a context variable; a server stream that its client cancelled is closed later
+    from another context, where the variable was never set and there is nothing to undo."""
+    try:
+        variable.reset(token)
+    except ValueError:
+        pass
 
 
 def internal_metadata(tenant: str, token: str) -> tuple[tuple[str, str], ...]:

@@ -21,8 +21,8 @@ from opentelemetry import metrics, trace
 from opentelemetry.sdk.metrics import MeterProvider
 from opentelemetry.sdk.metrics.export import MetricExporter, PeriodicExportingMetricReader
 from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter
+from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcessor
 
 from tripsmith import __version__
 
@@ -61,16 +61,19 @@ def _http_protocol(signal: str) -> bool:
     return protocol.strip().lower().startswith("http")
 
 
-def _span_exporter(files: Path, service: str) -> SpanExporter:
+def _span_processor(files: Path, service: str) -> SpanProcessor:
+    """To a collector, spans go in batches. To the local files, each goes as it ends: an
+    append is cheap, and a process killed mid-plan (SIGKILL, a crash) then loses none of its
+    finished spans, which would leave their children in other processes without a parent."""
     if _otlp_requested("traces"):
         if _http_protocol("traces"):
             from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
         else:
             from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
-        return OTLPSpanExporter()
+        return BatchSpanProcessor(OTLPSpanExporter())
     from opentelemetry.exporter.otlp.json.file import FileSpanExporter
 
-    return FileSpanExporter(files / f"traces-{service}.jsonl")
+    return SimpleSpanProcessor(FileSpanExporter(files / f"traces-{service}.jsonl"))
 
 
 def _metric_exporter(files: Path, service: str, otlp: bool) -> MetricExporter:
@@ -121,7 +124,7 @@ def setup_telemetry(service: str, data_dir: Path, environment: str) -> Telemetry
     files.mkdir(parents=True, exist_ok=True)
     # The sampler comes from OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG (SDK default).
     tracer_provider = TracerProvider(resource=resource)
-    tracer_provider.add_span_processor(BatchSpanProcessor(_span_exporter(files, service)))
+    tracer_provider.add_span_processor(_span_processor(files, service))
     trace.set_tracer_provider(tracer_provider)
     meter_provider = MeterProvider(resource=resource, metric_readers=_metric_readers(files, service))
     metrics.set_meter_provider(meter_provider)
