@@ -26,13 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-REQUEST = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"
-
 
 async def measure(address: str, runs: int, through_gateway: bool) -> dict:
-    from tests.planner_stack import gateway, planner
+    from tests.planner_stack import TRIP_END, TRIP_START, gateway, lisbon_request, planner
     from tripsmith.client import SETTLED, PlannerClient
     from tripsmith.planner.v1 import planner_service_pb2 as pb
+
+    # Boston to Lisbon for two, 100 days from today (the workflow plans no past dates).
+    request = lisbon_request(TRIP_START, TRIP_END)
 
     with tempfile.TemporaryDirectory() as directory:
         data = Path(directory)
@@ -43,12 +44,12 @@ async def measure(address: str, runs: int, through_gateway: bool) -> dict:
                     began = time.perf_counter()
                     first_event = None
                     if through_gateway:
-                        itinerary = await client.plan(REQUEST)
+                        itinerary = await client.plan(request)
                         async for _ in client.watch(itinerary.name):
                             first_event = first_event or time.perf_counter()
                         itinerary = await client.get(itinerary.name)
                     else:
-                        handle = await stack.start(REQUEST)
+                        handle = await stack.start(request)
                         while True:
                             itinerary = await handle.query("current", result_type=pb.Itinerary)
                             first_event = first_event or time.perf_counter()

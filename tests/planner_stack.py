@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import datetime
 import subprocess
 import sys
 import time
@@ -176,3 +177,47 @@ async def gateway(planner_: Planner, data_dir: Path, tenants: tuple[str, ...] = 
             yield Gateway(f"127.0.0.1:{port}", planner_service_pb2_grpc.PlannerServiceStub(channel), keys, store)
     finally:
         await server.stop(0)
+
+
+# --- Trip dates relative to today -------------------------------------------------------------
+#
+# A live plan needs a start date that is not in the past (the workflow rejects it) and within
+# the suppliers' booking horizon (flights and hotels sell up to 365 days ahead), so tests
+# that plan through the real clock take their dates from today rather than from a calendar.
+
+
+def trip_dates(lead_days: int = 100, nights: int = 7,
+               today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """(start, end) of a trip leaving `lead_days` after `today` (default: the local date
+    today) and returning `nights` later. 100 days ahead leaves room for a refinement
+    ("one more night") well inside the booking horizon, and for a day of clock skew between
+    this process and the workflow's UTC "today"; the whole trip, refinements included, must
+    stay within the horizon (a trip 358 days ahead plus "one more night" does not)."""
+    start = (today or datetime.date.today()) + datetime.timedelta(days=lead_days)
+    return start, start + datetime.timedelta(days=nights)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def trip_period(start: datetime.date, end: datetime.date) -> str:
+    """The dates as the embedded model reads them: "March 3 to March 10 2027", or with the
+    year on both dates when they differ: "December 28 2027 to January 4 2028". The year
+    always stated makes the reading independent of the model's reference date."""
+    def month(date: datetime.date) -> str:  # not %B, which follows the C library's locale
+        return _MONTHS[date.month - 1]
+
+    if start.year == end.year:
+        return f"{month(start)} {start.day} to {month(end)} {end.day} {end.year}"
+    return f"{month(start)} {start.day} {start.year} to {month(end)} {end.day} {end.year}"
+
+
+def lisbon_request(start: datetime.date, end: datetime.date, budget: int = 6000) -> str:
+    """The tests' standard free-text request: Boston to Lisbon, two adults, a budget in USD.
+    For example "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"."""
+    return f"From Boston to Lisbon {trip_period(start, end)} for 2 adults, budget ${budget}"
+
+
+#: The standard trip: 100 days from today, 7 nights.
+TRIP_START, TRIP_END = trip_dates()

@@ -18,13 +18,14 @@ from pathlib import Path
 
 from temporalio.client import WorkflowHandle
 
-from tests.planner_stack import Planner, planner, settled, start_temporal_dev_server
+from tests.planner_stack import TRIP_END, TRIP_START, Planner, lisbon_request, planner, settled, start_temporal_dev_server
 from tripsmith.planner.v1 import planner_service_pb2 as pb
 from workflows.contracts import PlanningLimits
 
 HISTORIES = Path(__file__).resolve().parent / "fixtures" / "histories"
 BOOKED = HISTORIES / "itinerary_booked.json"
-REQUEST = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"
+#: Dates from today (the workflow plans no past dates); replay does not depend on them.
+REQUEST = lisbon_request(TRIP_START, TRIP_END)
 APPROVER = "principals/recorder"
 
 

@@ -22,16 +22,18 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHandle, WorkflowHistory
 
 from tests.conftest import INTERNAL_TOKEN
-from tests.planner_stack import planner, settled
+from tests.planner_stack import TRIP_END, TRIP_START, planner, settled, trip_period
 from tests.scripted_model import MODEL, Call, Completion, Delay, HttpError, ScriptedModel, tool_results
 from tripsmith.planner.v1 import planner_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
 from workflows.contracts import PlanningLimits
 
-TEXT = "Boston to Lisbon, March 3 to 10 2027, two adults in one room, budget 6000 USD."
+OUT, BACK = TRIP_START.isoformat(), TRIP_END.isoformat()
+TEXT = f"Boston to Lisbon, {trip_period(TRIP_START, TRIP_END)}, two adults in one room, budget 6000 USD."
 TRIP = {"origin": {"iata_code": "BOS"}, "destination": {"iata_code": "LIS"},
-        "start_date": {"year": 2027, "month": 3, "day": 3}, "end_date": {"year": 2027, "month": 3, "day": 10},
+        "start_date": {"year": TRIP_START.year, "month": TRIP_START.month, "day": TRIP_START.day},
+        "end_date": {"year": TRIP_END.year, "month": TRIP_END.month, "day": TRIP_END.day},
         "party": {"adults": 2, "rooms": 1}, "budget": {"currency_code": "USD", "units": 6000}}
 TOOLS = {"get_traveler_profile", "record_trip_request", "search_flights", "search_hotels", "get_weather"}
 
@@ -54,17 +56,17 @@ def flights(origin: str, destination: str, day: str, call_id: str | None = None)
 
 
 def hotels(city: str = "LIS", call_id: str | None = None) -> Call:
-    return Call("search_hotels", {"city": city, "check_in_date": "2027-03-03", "check_out_date": "2027-03-10",
+    return Call("search_hotels", {"city": city, "check_in_date": OUT, "check_out_date": BACK,
                                   "adults": 2, "rooms": 1}, call_id)
 
 
 def weather(place: str = "LIS", call_id: str | None = None) -> Call:
-    return Call("get_weather", {"place": place, "start_date": "2027-03-03", "end_date": "2027-03-10"}, call_id)
+    return Call("get_weather", {"place": place, "start_date": OUT, "end_date": BACK}, call_id)
 
 
 def searches() -> list[Call]:
     """Both flights, the hotels and the weather: the batch a good model sends."""
-    return [flights("BOS", "LIS", "2027-03-03", "out"), flights("LIS", "BOS", "2027-03-10", "back"),
+    return [flights("BOS", "LIS", OUT, "out"), flights("LIS", "BOS", BACK, "back"),
             hotels(call_id="stay"), weather(call_id="sky")]
 
 
@@ -208,16 +210,16 @@ async def test_a_good_model_gets_a_proposal_and_the_tools_it_is_offered(temporal
 # Malformed tool calls ---------------------------------------------------------------------------------
 
 def _flight_arguments(**changes) -> dict:
-    return {"origin": "BOS", "destination": "LIS", "departure_date": "2027-03-03", "adults": 2, **changes}
+    return {"origin": "BOS", "destination": "LIS", "departure_date": OUT, "adults": 2, **changes}
 
 
 #: call id -> (a call whose arguments are a JSON object the tool's schema refuses, what the error says)
 BAD_ARGUMENTS = {
     "unknown-property": (Call("search_flights", _flight_arguments(pets=3), "unknown-property"), "pets"),
-    "bad-date": (Call("search_hotels", {"city": "LIS", "check_in_date": "2027-02-30", "check_out_date": "2027-03-10",
+    "bad-date": (Call("search_hotels", {"city": "LIS", "check_in_date": "2027-02-30", "check_out_date": BACK,
                                         "adults": 2}, "bad-date"), "check_in_date"),
     "negative-adults": (Call("search_flights", _flight_arguments(adults=-2), "negative-adults"), "adults"),
-    "wrong-type": (Call("get_weather", {"place": ["LIS"], "start_date": "2027-03-03", "end_date": "2027-03-10"},
+    "wrong-type": (Call("get_weather", {"place": ["LIS"], "start_date": OUT, "end_date": BACK},
                         "wrong-type"), "place"),
     "bad-request": (Call("record_trip_request", {"trip_request": {**TRIP, "start_date": {"year": 2027, "month": 2,
                                                                                          "day": 30}}}, "bad-request"),
@@ -271,8 +273,8 @@ async def test_arguments_that_are_not_json_do_not_break_the_conversation_on_a_st
 
 async def test_each_tool_call_gets_its_own_result_even_when_the_model_repeats_or_omits_ids(temporal_address,
                                                                                             tmp_path):
-    calls = [record(call_id="same"), flights("BOS", "LIS", "2027-03-03", "same"),
-             flights("LIS", "BOS", "2027-03-10", ""), hotels(call_id=""), weather(call_id="")]
+    calls = [record(call_id="same"), flights("BOS", "LIS", OUT, "same"),
+             flights("LIS", "BOS", BACK, ""), hotels(call_id=""), weather(call_id="")]
     planned = await run(temporal_address, tmp_path, [Completion(tool_calls=calls), final()])
     assert_proposed(planned.itinerary)
     second = planned.model.requests[-1]
@@ -317,8 +319,8 @@ async def test_offers_and_places_the_model_invents_never_reach_the_plan(temporal
 
     with_offers = Call("record_trip_request", {"trip_request": {**TRIP, "offer_ids": list(INVENTED)},
                                                "adjustments": [f"use offer {INVENTED[0]}"]}, "with-offers")
-    batch = Completion(tool_calls=[with_offers, record(call_id="rec"), flights("BOS", "LIS", "2027-03-03", "out"),
-                                   flights("LIS", "BOS", "2027-03-10", "back"), hotels("MAD", "madrid"),
+    batch = Completion(tool_calls=[with_offers, record(call_id="rec"), flights("BOS", "LIS", OUT, "out"),
+                                   flights("LIS", "BOS", BACK, "back"), hotels("MAD", "madrid"),
                                    hotels("LIS", "stay"), weather(call_id="sky")])
     planned = await run(temporal_address, tmp_path, [batch, recommend])
     assert_proposed(planned.itinerary)
@@ -329,8 +331,8 @@ async def test_offers_and_places_the_model_invents_never_reach_the_plan(temporal
 
 
 async def test_a_trip_searched_for_another_city_is_not_proposed(temporal_address, tmp_path):
-    batch = Completion(tool_calls=[record(call_id="rec"), flights("BOS", "MAD", "2027-03-03", "out"),
-                                   flights("MAD", "BOS", "2027-03-10", "back"), hotels("MAD", "stay"),
+    batch = Completion(tool_calls=[record(call_id="rec"), flights("BOS", "MAD", OUT, "out"),
+                                   flights("MAD", "BOS", BACK, "back"), hotels("MAD", "stay"),
                                    weather("MAD", "sky")])
     planned = await run(temporal_address, tmp_path, [batch, final("Here is your trip to Lisbon (via Madrid).")])
     assert planned.itinerary.state == pb.STATE_INFEASIBLE  # with a relaxation saying why (run() checks)
@@ -339,7 +341,7 @@ async def test_a_trip_searched_for_another_city_is_not_proposed(temporal_address
 
 async def test_a_structured_request_holds_when_the_model_records_another(temporal_address, tmp_path):
     madrid = {**TRIP, "destination": {"iata_code": "MAD"}}
-    batch = Completion(tool_calls=[record(madrid, "rec"), flights("BOS", "MAD", "2027-03-03", "mad"),
+    batch = Completion(tool_calls=[record(madrid, "rec"), flights("BOS", "MAD", OUT, "mad"),
                                    hotels("MAD", "mad-stay"), *searches()])
     planned = await run(temporal_address, tmp_path, [batch, final("Madrid it is.")], text="", trip_request=TRIP)
     assert_proposed(planned.itinerary)

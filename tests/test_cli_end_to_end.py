@@ -7,14 +7,20 @@ between them. Add a service to `EDGES` and its edges are checked too.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 from tests.conftest import TRIPSMITH
+from tests.planner_stack import TRIP_END, TRIP_START, lisbon_request
 
-REQUEST = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000, we love museums"
+#: 100 days from today for 7 nights (tests/planner_stack.py): the workflow plans no past dates.
+REQUEST = lisbon_request(TRIP_START, TRIP_END) + ", we love museums"
 
 #: (parent service, child service) edges a plan must show: the gateway starts the workflow on
 #: the worker, whose activities call the model and every supplier, each a span of its own.
@@ -145,3 +151,47 @@ def test_bad_input_and_keys_exit_2_with_one_line(stack_factory):
     refused = cli(stack, "list", key=key)
     assert refused.returncode == 2 and "UNAUTHENTICATED" in refused.stderr
     assert cli(stack, "admin", "tenant", "create", "Not A Tenant").returncode == 2
+
+
+def test_spans_survive_a_worker_restart_without_duplicates_or_orphans(stack_factory):
+    """The worker dies (SIGKILL) between the proposal and the approval; the supervisor
+    restarts it, and the new worker replays the workflow before booking. Replayed code must
+    not emit its spans again, and nothing may be left without its parent."""
+    stack = stack_factory()
+    stack.wait_until_up()
+    planned = cli(stack, "plan", REQUEST, "--json")
+    assert planned.returncode == 0, planned.stderr
+    itinerary = json.loads(planned.stdout)
+
+    state_file = stack.data_dir / "stack.json"
+    worker = json.loads(state_file.read_text())["components"]["worker"]["pid"]
+    os.kill(worker, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = json.loads(state_file.read_text())["components"]["worker"]["pid"]
+        if now != worker and probe(stack):
+            break
+        time.sleep(0.3)
+    else:
+        raise AssertionError("the worker was not restarted")
+
+    approved = cli(stack, "approve", itinerary["name"], "--json")
+    assert approved.returncode == 0, approved.stderr
+    assert json.loads(approved.stdout)["state"] == "STATE_BOOKED"
+    assert stack.stop() == 0
+
+    spans = spans_of(stack.data_dir, itinerary["traceId"])
+    ids = [span["spanId"] for span in spans]
+    assert len(ids) == len(set(ids)), "a span was exported twice"
+    names = [span["name"] for span in spans if span["service"] == "tripsmith-worker"]
+    assert names.count("RunWorkflow:ItineraryWorkflow") == 1, names
+    assert names.count("invoke_agent tripsmith") == 1, "the replay emitted the agent span again"
+    by_id = set(ids)
+    assert [s["name"] for s in spans if s.get("parentSpanId") and s["parentSpanId"] not in by_id] == []
+
+
+def probe(stack) -> bool:
+    from tripsmith.runtime.probe import HttpProbe, probe_once
+
+    port = stack.ports["worker"]
+    return asyncio.run(probe_once(HttpProbe(f"http://127.0.0.1:{port}/healthz")))

@@ -108,6 +108,19 @@ async def test_children_and_infants_are_priced_and_seated(flights):
     assert child > 0
 
 
+async def test_every_offer_can_be_held_at_the_total_it_was_offered_at(flights):
+    """The total is the sum of the rounded fares; a hold capped at that total must not find
+    the unrounded sum a cent above it (for a party, it often is)."""
+    for party in (Party(adults=2), Party(adults=3), Party(adults=2, children_ages=[7])):
+        offers = (await search(flights, Place(iata_code="BOS"), Place(iata_code="LIS"), passengers=party)).offers
+        assert offers
+        for index, offer in enumerate(offers):
+            hold = (await flights.HoldFlightOffer(pb.HoldFlightOfferRequest(
+                offer_id=offer.offer_id, idempotency_key=f"at-price-{len(party.children_ages)}-{party.adults}-{index}",
+                max_total_price=offer.total_price), metadata=metadata())).hold
+            assert hold.offer.total_price == offer.total_price
+
+
 async def test_holds_survive_a_restart(tmp_path):
     async with running(create_server, FlightsConfig, tmp_path, clock=clock) as (channel, _):
         stub = flights_service_pb2_grpc.FlightsServiceStub(channel)

@@ -40,7 +40,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
 from tests.conftest import INTERNAL_TOKEN, ROOT
-from tests.planner_stack import Planner, planner, settled
+from tests.planner_stack import TRIP_END, TRIP_START, Planner, lisbon_request, planner, settled, trip_period
 from tests.record_histories import BOOKED, full_run
 from tests.suppliers import metadata
 from tripsmith.common.v1 import booking_pb2, place_pb2
@@ -52,8 +52,9 @@ from tripsmith.runtime.config import port_variable
 from workflows.contracts import PlanningLimits, from_json
 from workflows.itinerary import ItineraryWorkflow
 
-LISBON = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"
-START, END = dt.date(2027, 3, 3), dt.date(2027, 3, 10)
+#: Boston to Lisbon for two, $6000, 100 days from today for 7 nights (tests/planner_stack.py).
+START, END = TRIP_START, TRIP_END
+LISBON = lisbon_request(START, END)
 APPROVER = "principals/ada"
 TEST_SERVER = Path(sys.executable).parent / "temporal-test-server"
 
@@ -198,7 +199,7 @@ async def test_a_request_without_destination_or_dates_asks_then_plans_from_the_a
         assert "Where" in asked.question and "When" in asked.question, asked.question
         assert not asked.flights and not asked.hotel_stays and asked.revision == 0
 
-        await handle.execute_update("refine", "From Boston to Lisbon, March 3 to March 10 2027",
+        await handle.execute_update("refine", f"From Boston to Lisbon, {trip_period(START, END)}",
                                     result_type=pb.Itinerary)
         answered = await settled(handle)
 
@@ -257,7 +258,7 @@ async def test_cheaper_and_a_different_area_change_the_plan_they_refine(temporal
 
 async def test_a_tiny_budget_is_infeasible_with_the_cheapest_price_as_the_relaxation(temporal_address, tmp_path):
     async with planner(temporal_address, tmp_path) as stack:
-        handle = await stack.start(text=LISBON.replace("$6000", "$300"))
+        handle = await stack.start(text=lisbon_request(START, END, budget=300))
         infeasible = await settled(handle)
         assert infeasible.state == pb.STATE_INFEASIBLE, infeasible
         relaxation = infeasible.relaxation

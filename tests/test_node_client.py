@@ -18,10 +18,10 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from tests.planner_stack import gateway, planner
+from tests.planner_stack import TRIP_END, TRIP_START, gateway, lisbon_request, planner
 
 CLIENT = ROOT / "examples" / "node_client" / "plan.js"
-REQUEST = "From Boston to Lisbon March 3 to March 10 2027 for 2 adults, budget $6000"
+REQUEST = lisbon_request(TRIP_START, TRIP_END)
 EVENT_LINE = re.compile(r"^#(\d+) (\w+)", re.MULTILINE)
 
 

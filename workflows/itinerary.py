@@ -266,19 +266,18 @@ class ItineraryWorkflow:
     async def _plan(self) -> None:
         started, usage = workflow.now(), planner.ModelUsage()
         usage.CopyFrom(self.itinerary.usage)
-        try:
-            await self._agent_loop()
-        finally:
-            # The agent's span, GenAI conventions; zero-length because workflow code cannot hold a
-            # span open across a replay (temporalio's completed_span), so it carries its duration.
-            spent = self.itinerary.usage
-            otel_workflow.completed_span("invoke_agent tripsmith", attributes={
-                "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "tripsmith",
-                "gen_ai.usage.input_tokens": spent.input_tokens - usage.input_tokens,
-                "gen_ai.usage.output_tokens": spent.output_tokens - usage.output_tokens,
-                "tripsmith.model_calls": spent.model_calls - usage.model_calls,
-                "tripsmith.agent.duration_s": (workflow.now() - started).total_seconds(),
-                "tripsmith.itinerary.state": _state_name(self.itinerary.state)})
+        await self._agent_loop()
+        # The agent's span, GenAI conventions; zero-length because workflow code cannot hold a
+        # span open across a replay (temporalio's completed_span), so it carries its duration.
+        # Not in a `finally`: a workflow evicted mid-loop is cancelled outside workflow context.
+        spent = self.itinerary.usage
+        otel_workflow.completed_span("invoke_agent tripsmith", attributes={
+            "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "tripsmith",
+            "gen_ai.usage.input_tokens": spent.input_tokens - usage.input_tokens,
+            "gen_ai.usage.output_tokens": spent.output_tokens - usage.output_tokens,
+            "tripsmith.model_calls": spent.model_calls - usage.model_calls,
+            "tripsmith.agent.duration_s": (workflow.now() - started).total_seconds(),
+            "tripsmith.itinerary.state": _state_name(self.itinerary.state)})
 
     async def _agent_loop(self) -> None:
         self.round = _Round()

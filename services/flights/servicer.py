@@ -33,6 +33,7 @@ from tripsmith.validation import (
     check_money,
     check_party,
     check_text,
+    money_amount,
     money_message,
     to_date,
 )
@@ -218,7 +219,9 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
         if request.HasField("passengers") and wanted != priced.passengers:
             raise InvalidArgument.of("passengers", "must be the passengers the offer was searched for")
         offer = self._offer(priced, currency)
-        if max_price is not None and self.catalog.convert(priced.total_usd, "USD", currency) > max_price + 0.005:
+        # The total as offered (the sum of the fares rounded to the cent), not the unrounded sum,
+        # which can be a cent more for a party: an offer must be holdable at its own price.
+        if max_price is not None and money_amount(offer.total_price) > max_price + 0.005:
             raise Aborted(f"the offer now costs {offer.total_price.units} {currency}, above max_total_price",
                           reason="PRICE_CHANGED")
         today = self._today(priced.journey[0].origin)
