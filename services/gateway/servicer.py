@@ -43,7 +43,9 @@ from workflows.contracts import (
 
 SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE, planner.STATE_BOOKED,
            planner.STATE_FAILED, planner.STATE_CANCELLED}
-WATCH_POLL_SECONDS = 0.25
+#: Watch reads the progress log with a workflow query this often: Temporal has no push for
+#: queries, and a long-polling update would write every wait into the workflow's history.
+WATCH_POLL_SECONDS = 0.1
 #: A query that does not answer in this time means no worker is serving the itinerary.
 QUERY_TIMEOUT = dt.timedelta(seconds=10)
 #: Updates wait for a worker to accept them: after a worker dies, Temporal first offers the
