@@ -58,8 +58,15 @@ def cmd_conformance(args: argparse.Namespace) -> int:
     return 0 if conformance.report(args.category, args.address, results) else 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are bad input: one line on stderr and exit code 2 (`--help` shows usage)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tripsmith", description="Tripsmith, the agentic travel itinerary planner.")
+    parser = _Parser(prog="tripsmith", description="Tripsmith, the agentic travel itinerary planner.")
     parser.add_argument("--version", action="version", version=f"tripsmith {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     up = commands.add_parser("up", help="run the whole embedded stack in the foreground until Ctrl-C")

@@ -100,7 +100,10 @@ async def _run(args: argparse.Namespace) -> int:
             itinerary = await client.refine(args.id, args.message)
             itinerary = await _follow(client, itinerary, args)
         elif command == "approve":
-            revision = args.revision or (await client.get(args.id)).revision
+            current = await client.get(args.id)
+            if current.state != planner.STATE_PROPOSED:
+                raise BadInput(f"{current.name} is {render.state_name(current.state)}: there is no proposal to approve")
+            revision = args.revision or current.revision
             itinerary = await client.approve(args.id, revision)
             itinerary = await _follow(client, itinerary, args)
         elif command == "cancel":

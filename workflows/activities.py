@@ -44,7 +44,7 @@ from workflows.contracts import (
     ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, ModelToolCall, OptimizeInput, OptimizeOutput,
     ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
 )
-from workflows.planning.plan import plan_itinerary
+from workflows.planning.plan import convert, plan_itinerary
 
 tracer = trace.get_tracer("tripsmith.planner")
 meter = metrics.get_meter("tripsmith.planner")
@@ -297,11 +297,9 @@ class PlannerActivities:
                 min_stars=arguments.get("min_stars") or 0, currency_code=call.currency,
                 page_size=call.max_results)
             cap = arguments.get("max_nightly_price")
-            if cap:
-                if cap["currency_code"] != call.currency:
-                    raise SupplierRefused(f"max_nightly_price must be in {call.currency}, the trip's currency",
-                                          "CURRENCY_MISMATCH")
-                request.max_nightly_price.CopyFrom(money_message(cap["amount"], cap["currency_code"]))
+            if cap:  # in the trip's currency, which the offers are priced in
+                request.max_nightly_price.CopyFrom(money_message(
+                    convert(cap["amount"], cap["currency_code"], call.currency), call.currency))
             response, offers = await self._search_both_ways(
                 self.hotels.SearchHotels, request, call, (hotels_pb2.HOTEL_ORDER_PRICE, hotels_pb2.HOTEL_ORDER_RATING))
             listed = [{"offer_id": o.offer_id, "hotel": o.hotel.name, "stars": o.hotel.stars, "rating": o.hotel.rating,

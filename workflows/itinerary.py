@@ -235,10 +235,21 @@ class ItineraryWorkflow:
             if self.revisions_this_run >= self.limits.revisions_per_run or workflow.info().is_continue_as_new_suggested():
                 await workflow.wait_condition(workflow.all_handlers_finished)
                 self._continue_as_new()
+            self._compact_conversation()
             while self.pending:
                 self.messages.append({"role": "user", "content": self.pending.pop(0)})
             self.fixed_request = None  # a follow-up changes the request: the model's reading now rules
             await self._plan()
+
+    def _compact_conversation(self) -> None:
+        """Before a follow-up, earlier search results leave the conversation: the model searches
+        again for the changed request, and resending old offers made every later step dearer.
+        The profile and the recorded request stay."""
+        searches = {call["id"] for message in self.messages if message["role"] == "assistant"
+                    for call in message.get("tool_calls") or () if call["function"]["name"] in tools.SEARCHES}
+        for message in self.messages:
+            if message["role"] == "tool" and message["tool_call_id"] in searches:
+                message["content"] = '{"omitted": "results of a search for an earlier version of the request"}'
 
     def _continue_as_new(self) -> None:
         # The latest events, whole: a watcher resuming from one of them sees no gap. Itinerary
@@ -283,10 +294,13 @@ class ItineraryWorkflow:
         self.round = _Round()
         self.adjustments = set()
         self.itinerary.question = ""
+        # The token budget is per request or follow-up: a long conversation must not starve
+        # the answer to its latest message.
+        spent_before = self.itinerary.usage.input_tokens + self.itinerary.usage.output_tokens
         for _ in range(self.limits.max_model_steps):
             if self.cancel_reason is not None:
                 return
-            used = self.itinerary.usage.input_tokens + self.itinerary.usage.output_tokens
+            used = self.itinerary.usage.input_tokens + self.itinerary.usage.output_tokens - spent_before
             if used >= self.limits.max_tokens:
                 self._fail(f"the planner spent its budget of {self.limits.max_tokens} tokens without a plan")
                 return
@@ -319,6 +333,15 @@ class ItineraryWorkflow:
     def _request(self) -> planner.TripRequest | None:
         return self.fixed_request or self.request
 
+    def _currency(self) -> str:
+        """The trip's currency: the budget's, else the nightly cap's, else the traveler's, else USD."""
+        request = self._request()
+        if request is not None:
+            for money in (request.budget, request.hotel_preferences.max_nightly_price):
+                if money.currency_code:
+                    return money.currency_code
+        return (self.profile or {}).get("preferences", {}).get("currency_code") or "USD"
+
     async def _run_tools(self, reply: ModelReply, ids: list[str]) -> None:
         results: dict[int, str] = {}
         runs = []
@@ -331,6 +354,9 @@ class ItineraryWorkflow:
                     raise tools.ToolCallRejected("only the profile of this itinerary's traveler may be read"
                                                  + (f" ({self.input.traveler})" if self.input.traveler else ": there is none"))
                 if tool.searches:
+                    # Attempted searches count: a final answer after a refused search leads to the
+                    # optimizer (and an honest INFEASIBLE), not to a "question" nobody can answer.
+                    self.round.searched.add(tool.name)
                     self.round.searches += 1
                     if self.round.searches > MAX_SEARCHES_PER_ROUND:
                         raise tools.ToolCallRejected(f"at most {MAX_SEARCHES_PER_ROUND} searches per request")
@@ -354,9 +380,7 @@ class ItineraryWorkflow:
 
     async def _run_tool(self, call_id: str, tool: tools.Tool, arguments: dict) -> ToolOutput:
         started = workflow.now()
-        request = self._request()
-        currency = (request.budget.currency_code if request is not None and request.budget.currency_code
-                    else (self.profile or {}).get("preferences", {}).get("currency_code") or "USD")
+        currency = self._currency()
         try:
             output: ToolOutput = await workflow.execute_activity(
                 tool.activity, ToolInput(self.input.tenant, call_id, arguments, currency,
@@ -374,7 +398,6 @@ class ItineraryWorkflow:
         if name == "get_traveler_profile":
             self.profile, self.derived = data.get("profile"), data.get("derived")
             return
-        self.round.searched.add(name)
         if name == "search_flights":
             origin, destination = _key(data.get("origin", {})), _key(data.get("destination", {}))
             self.round.flights.append((origin, destination, data.get("offers", [])))
@@ -447,8 +470,7 @@ class ItineraryWorkflow:
                    for offer in offers if offer["offer_id"] not in self.lost_offers]
         stays = [offer for city, offers in self.round.stays if same_place(city, destination)
                  for offer in offers if offer["offer_id"] not in self.lost_offers]
-        currency = (request.budget.currency_code or (self.profile or {}).get("preferences", {}).get("currency_code")
-                    or "USD")
+        currency = self._currency()
         shown = self.itinerary if self.itinerary.flights and self.itinerary.hotel_stays else None
         cheaper_than = (shown.price.total.units + shown.price.total.nanos / 1e9
                         if shown and "cheaper" in self.adjustments and shown.price.total.currency_code == currency else 0.0)

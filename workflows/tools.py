@@ -117,6 +117,7 @@ REGISTRY: tuple[Tool, ...] = (
          WeatherArguments, activity="get_weather", searches=True),
 )
 TOOLS = {tool.name: tool for tool in REGISTRY}
+SEARCHES = frozenset(tool.name for tool in REGISTRY if tool.searches)
 
 
 def definitions() -> list[dict[str, Any]]:

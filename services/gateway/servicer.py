@@ -205,6 +205,13 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         handle, _ = await self._handle(request.name)
         itinerary = await self._update(handle, "cancel", [request.reason],
                                        f"cancel-{request.request_id}" if request.request_id else "")
+        # The run acts on the cancel right after the update: answer with its result when it comes
+        # quickly (a booked itinerary's compensation may take longer; Watch follows it).
+        for _ in range(20):
+            if itinerary.state in (planner.STATE_CANCELLED, planner.STATE_FAILED):
+                break
+            await asyncio.sleep(0.1)
+            itinerary = await self._current(handle)
         return planner.CancelItineraryResponse(itinerary=itinerary)
 
     async def ListItineraries(self, request: planner.ListItinerariesRequest, context) -> planner.ListItinerariesResponse:

@@ -37,8 +37,13 @@ def place_key(iata_code: str, city_name: str, country_code: str) -> str:
 
 
 def same_place(a: str, b: str) -> bool:
+    """The same IATA code, or the same city name in the same country (a place given by its city
+    name alone matches that city in any country; the search resolved it to one)."""
     (a_code, a_city), (b_code, b_city) = a.split("|", 1), b.split("|", 1)
-    return bool(a_code and a_code == b_code) or bool(a_city and a_city == b_city)
+    if a_code and a_code == b_code:
+        return True
+    (a_name, _, a_country), (b_name, _, b_country) = a_city.partition("/"), b_city.partition("/")
+    return bool(a_name) and a_name == b_name and (a_country == b_country or not a_country or not b_country)
 
 
 def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int, str]],

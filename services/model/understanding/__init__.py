@@ -130,7 +130,9 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
         request.party.adults = 1
         assumed.add("party.adults")
     if request.party.rooms == 0:
-        request.party.rooms = max(1, -(-request.party.adults // 2))
+        # One room per two adults, and a family room holds four: a family of five needs two.
+        guests = request.party.adults + len(request.party.children_ages)
+        request.party.rooms = max(1, -(-request.party.adults // 2), -(-guests // 4))
         assumed.add("party.rooms")
     preferences = _profile_value(profile, "preferences") or {}
     cabin = _profile_value(preferences, "cabin")

@@ -222,7 +222,8 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         request.start_date.CopyFrom(date_message(start))
     if end:
         request.end_date.CopyFrom(date_message(end))
-    if "party.adults" in stated and request.party.rooms and "party.rooms" in previous.assumed_fields:
+    if ({"party.adults", "party.children_ages"} & stated and request.party.rooms
+            and "party.rooms" in previous.assumed_fields):
         request.party.rooms = 0  # recomputed for the new party
     assumed = [path for path in previous.assumed_fields if path not in stated and not path.startswith(tuple(stated))]
     result = Understanding(request, assumed=assumed, adjustments=adjustments,
