@@ -78,3 +78,12 @@ async def test_cancel_answers_with_the_cancelled_itinerary(temporal_address, tmp
         cancelled = await gw.stub.CancelItinerary(pb.CancelItineraryRequest(name=planned.itinerary.name),
                                                   metadata=gw.auth())
     assert cancelled.itinerary.state == pb.STATE_CANCELLED
+
+
+async def test_no_flight_under_a_search_filter_names_the_filter_in_the_relaxation(temporal_address, tmp_path):
+    text = f"London to Sydney {trip_period(TRIP_START, TRIP_END)}, 1 adult, nonstop only"
+    async with planner(temporal_address, tmp_path) as stack:
+        itinerary = await settled(await stack.start(text=text))
+    assert itinerary.state == pb.STATE_INFEASIBLE, itinerary.state
+    assert "flight_preferences.max_stops" in itinerary.relaxation.fields
+    assert "stop" in itinerary.relaxation.explanation

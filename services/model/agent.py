@@ -177,7 +177,9 @@ def _summary(result: Understanding, messages: list[Message], since: int) -> str:
         if isinstance(value, dict) and "error" in value:
             failures.append(name)
         elif isinstance(value, dict):
-            found = next((len(v) for v in value.values() if isinstance(v, list)), None)
+            # A search says how many offers it found in all; the list is only the first few.
+            found = value.get("total_size") if isinstance(value.get("total_size"), int) else next(
+                (len(v) for v in value.values() if isinstance(v, list)), None)
             if found is not None and name != RECORD_TOOL:
                 counts.append(f"{found} from {name}")
     request = result.request

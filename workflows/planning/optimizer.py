@@ -218,15 +218,25 @@ def _relaxation(request, rules: Rules, outbound, inbound, stays, weights, tastes
             text = "; ".join(parts)
             return planner.Relaxation(explanation=text[0].upper() + text[1:], fields=fields,
                                       relaxed_request=relaxed_request)
-    missing = []
+    missing, fields = [], []
+    no_flights = not any(rules.flight_ok(o, rules.start) for o in outbound) or not any(
+        rules.flight_ok(i, rules.end) for i in inbound)
     if not any(rules.flight_ok(o, rules.start) for o in outbound):
         missing.append(f"no outbound flight on {rules.start} fits the request")
     if not any(rules.flight_ok(i, rules.end) for i in inbound):
         missing.append(f"no return flight on {rules.end} fits the request")
     if not any(rules.hotel_ok(s) for s in stays):
         missing.append("no hotel stay fits the request")
+    # Filters the searches themselves applied leave no candidates to relax above: name them.
+    if no_flights and rules.max_stops is not None:
+        missing.append(f"flights were searched with at most {rules.max_stops} stop(s); allowing more may help")
+        fields.append("flight_preferences.max_stops")
+    if no_flights and request.flight_preferences.cabin > flights.CABIN_ECONOMY:
+        missing.append("flights were searched in " + flights.Cabin.Name(request.flight_preferences.cabin)
+                       .removeprefix("CABIN_").replace("_", " ").lower() + "; another cabin may help")
+        fields.append("flight_preferences.cabin")
     return planner.Relaxation(explanation="; ".join(missing) or "no combination of flights and hotel fits the dates",
-                              fields=["start_date", "end_date"])
+                              fields=[*fields, "start_date", "end_date"])
 
 
 def _apply(request: planner.TripRequest, path: str, change: dict) -> None:
