@@ -45,7 +45,8 @@ class Weights:
     early_or_late: float = 20.0  # departing before 07:00 or arriving after 23:00, local
     red_eye: float = 30.0  # when red-eyes are allowed at all
     preferred_airline: float = 30.0  # per flight, times the preference's confidence
-    rating_point_per_night: float = 10.0  # per point of guest rating above 7
+    rating_point_per_night: float = 15.0  # per point of guest rating above 7
+    star_per_night: float = 8.0  # per star above 3: a bigger budget should not buy a 1-star room
     km_from_center_per_night: float = 3.0
     preferred_chain_per_night: float = 15.0
     usual_tier_per_night: float = 10.0  # the star rating the traveler's history shows
@@ -102,6 +103,7 @@ def stay_cost(offer: hotels.HotelOffer, weights: Weights, tastes: Tastes) -> flo
     hotel = offer.hotel
     cost = amount(offer.total_price)
     cost -= weights.rating_point_per_night * (hotel.rating - 7.0) * nights
+    cost -= weights.star_per_night * (hotel.stars - 3) * nights
     cost += weights.km_from_center_per_night * hotel.distance_from_center_km * nights
     if hotel.chain and hotel.chain in tastes.chains:
         cost -= weights.preferred_chain_per_night * nights

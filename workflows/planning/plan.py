@@ -78,6 +78,7 @@ def weights_for(currency: str, traveler: profile_pb2.Traveler) -> Weights:
         hour=base.hour * hour * rate, stop=base.stop * hour * rate, early_or_late=base.early_or_late * rate,
         red_eye=base.red_eye * rate, preferred_airline=base.preferred_airline * rate,
         rating_point_per_night=base.rating_point_per_night * quality * rate,
+        star_per_night=base.star_per_night * quality * rate,
         km_from_center_per_night=base.km_from_center_per_night * centre * rate,
         preferred_chain_per_night=base.preferred_chain_per_night * rate,
         usual_tier_per_night=base.usual_tier_per_night * quality * rate)
