@@ -4,7 +4,7 @@ constraint, exactly, over the candidate offers the searches returned.
 Utility. Every plan gets an *effective cost*, in the request's currency: its price, plus
 what the traveler loses (time in the air and in connections, stops, very early departures
 and late arrivals), less what their stated and derived preferences gain (preferred
-airlines, hotel rating and centrality, preferred chains, the hotel tier they usually
+airlines, hotel rating, stars and centrality, preferred chains, the hotel tier they usually
 choose). The weights are money: `Weights` says how much an hour or a stop is worth to
 this traveler, in the request's currency (the caller converts them). The plan with the
 lowest effective cost wins; ties go to the lower price, then to the offer ids, so the
