@@ -165,7 +165,7 @@ async def gateway(planner_: Planner, data_dir: Path, tenants: tuple[str, ...] = 
     from tripsmith.planner.v1 import planner_service_pb2_grpc
 
     config = make_config(GatewayConfig, port=0, data_dir=data_dir, task_queue=planner_.task_queue, **settings)
-    store = Tenants(config.store_dir() / "tenants.sqlite")
+    store = Tenants(config.tenants_file())
     keys = {}
     for tenant in tenants:
         store.create_tenant(tenant)

@@ -4,19 +4,17 @@ default `<data dir>/gateway`). `key create` prints the new key once, on stdout a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 from tripsmith.errors import TripsmithError
-from tripsmith.runtime.config import Settings, load
+from tripsmith.runtime.config import ConfigError, load
 
 
 def _store():
+    from services.gateway.config import GatewayConfig
     from services.gateway.tenants import Tenants
 
-    directory = os.environ.get("TRIPSMITH_GATEWAY_STORE") or load(Settings).data_dir / "gateway"
-    return Tenants(Path(directory) / "tenants.sqlite")
+    return Tenants(load(GatewayConfig).tenants_file())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             key = store.revoke_key(args.key_id)
             print(f"key {key.key_id} of tenant {key.tenant} revoked", file=sys.stderr)
-    except TripsmithError as error:
+    except (TripsmithError, ConfigError) as error:
         print(f"tripsmith admin: {error}", file=sys.stderr)
         return 2
     return 0

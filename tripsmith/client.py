@@ -18,11 +18,10 @@ from pathlib import Path
 
 import grpc
 
+from tripsmith.planner import SETTLED
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.planner.v1 import planner_service_pb2_grpc as planner_grpc
 
-SETTLED = frozenset({planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE,
-                     planner.STATE_BOOKED, planner.STATE_FAILED, planner.STATE_CANCELLED})
 #: Statuses that mean the request itself was wrong: retrying it unchanged cannot help.
 BAD_INPUT = frozenset({grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.NOT_FOUND,
                        grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.UNAUTHENTICATED,

@@ -20,7 +20,8 @@ from google.protobuf import json_format
 from tripsmith import render
 from tripsmith.client import SETTLED, PlannerClient, is_bad_input, itinerary_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.runtime.config import DEFAULT_PORTS, Settings, load, port_variable
+from services.gateway.config import GatewayConfig
+from tripsmith.runtime.config import DEFAULT_PORTS, ConfigError, Settings, load, port_variable
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -38,11 +39,10 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _connection(args: argparse.Namespace) -> tuple[str, str]:
-    settings = load(Settings)
     address = args.gateway or f"127.0.0.1:{os.environ.get(port_variable('gateway'), DEFAULT_PORTS['gateway'])}"
     key = args.api_key
     if not key:
-        path = settings.data_dir / "gateway" / "demo-api-key"
+        path = load(GatewayConfig).demo_key_file()
         if not path.exists():
             raise BadInput(f"no API key: pass --api-key, set TRIPSMITH_API_KEY, or start the local stack "
                            f"(`tripsmith up`), which writes its demo key to {path}")
@@ -145,7 +145,7 @@ def _traveler(value: str) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_run(args))
-    except BadInput as error:
+    except (BadInput, ConfigError) as error:
         print(f"tripsmith {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except grpc.aio.AioRpcError as error:

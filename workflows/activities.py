@@ -21,7 +21,7 @@ import json
 import os
 import time
 from collections import Counter
-from typing import Any
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import grpc
@@ -37,7 +37,7 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.grpc_client import channel, error_reason
-from tripsmith.validation import date_message, money_message
+from tripsmith.validation import date_message, money_amount, money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2, weather_service_pb2_grpc as weather_grpc
 from workflows.config import ModelEndpoint, WorkerConfig
 from workflows.contracts import (
@@ -103,14 +103,22 @@ def _date(value: str):
 
 
 def _price(money) -> str:
-    return f"{money.units + money.nanos / 1e9:.2f} {money.currency_code}"
+    return f"{money_amount(money):.2f} {money.currency_code}"
 
 
-def place_key(place: dict[str, Any] | place_pb2.Place) -> str:
-    """How the checker recognises a place across searches: its IATA code, else city and country."""
-    if isinstance(place, place_pb2.Place):
-        place = to_json(place)
-    return place.get("iata_code") or f"{place.get('city_name', '').casefold()}/{place.get('country_code', '')}"
+class _Desk(NamedTuple):
+    """The booking RPCs of one supplier category, and their request messages."""
+
+    hold: object
+    hold_request: type
+    confirm: object
+    confirm_request: type
+    get_hold: object
+    get_hold_request: type
+    release: object
+    release_request: type
+    cancel: object
+    cancel_request: type
 
 
 class PlannerActivities:
@@ -128,6 +136,18 @@ class PlannerActivities:
         self.hotels = hotels_grpc.HotelsServiceStub(self._channels["hotels"])
         self.weather = weather_grpc.WeatherServiceStub(self._channels["weather"])
         self.profile = profile_grpc.ProfileServiceStub(self._channels["profile"])
+        self._desks = {
+            "flight": _Desk(self.flights.HoldFlightOffer, flights_pb2.HoldFlightOfferRequest,
+                            self.flights.ConfirmFlightHold, flights_pb2.ConfirmFlightHoldRequest,
+                            self.flights.GetFlightHold, flights_pb2.GetFlightHoldRequest,
+                            self.flights.ReleaseFlightHold, flights_pb2.ReleaseFlightHoldRequest,
+                            self.flights.CancelFlightBooking, flights_pb2.CancelFlightBookingRequest),
+            "hotel": _Desk(self.hotels.HoldHotelOffer, hotels_pb2.HoldHotelOfferRequest,
+                           self.hotels.ConfirmHotelHold, hotels_pb2.ConfirmHotelHoldRequest,
+                           self.hotels.GetHotelHold, hotels_pb2.GetHotelHoldRequest,
+                           self.hotels.ReleaseHotelHold, hotels_pb2.ReleaseHotelHoldRequest,
+                           self.hotels.CancelHotelBooking, hotels_pb2.CancelHotelBookingRequest),
+        }
 
     async def close(self) -> None:
         for open_channel in self._channels.values():
@@ -343,15 +363,6 @@ class PlannerActivities:
 
     # The booking saga ----------------------------------------------------------------------
 
-    def _desk(self, kind: str):
-        if kind == "flight":
-            return (self.flights, flights_pb2.HoldFlightOfferRequest, self.flights.HoldFlightOffer,
-                    self.flights.ConfirmFlightHold, self.flights.GetFlightHold, self.flights.ReleaseFlightHold,
-                    self.flights.CancelFlightBooking)
-        return (self.hotels, hotels_pb2.HoldHotelOfferRequest, self.hotels.HoldHotelOffer,
-                self.hotels.ConfirmHotelHold, self.hotels.GetHotelHold, self.hotels.ReleaseHotelHold,
-                self.hotels.CancelHotelBooking)
-
     async def _saga_call(self, step: str, kind: str, method, request, tenant: str):
         try:
             response = await self._call(method, request, tenant, _SAGA_CALL_SECONDS)
@@ -363,23 +374,22 @@ class PlannerActivities:
 
     @activity.defn(name="hold_offer")
     async def hold_offer(self, task: HoldInput) -> HoldOutput:
-        _, request_class, hold, *_ = self._desk(task.kind)
-        request = request_class(offer_id=task.offer_id, client_reference=task.client_reference,
-                                idempotency_key=task.idempotency_key)
+        desk = self._desks[task.kind]
+        request = desk.hold_request(offer_id=task.offer_id, client_reference=task.client_reference,
+                                    idempotency_key=task.idempotency_key)
         request.max_total_price.CopyFrom(from_json(type(request.max_total_price), task.max_total_price))
         party = from_json(party_pb2.Party, task.party)
         if task.kind == "flight":
             request.passengers.CopyFrom(party_pb2.Party(adults=party.adults, children_ages=party.children_ages))
-        response = await self._saga_call("hold", task.kind, hold, request, task.tenant)
+        response = await self._saga_call("hold", task.kind, desk.hold, request, task.tenant)
         held = response.hold
         price = held.offer.total_price
         return HoldOutput(hold_id=held.hold_id, price=to_json(price))
 
     @activity.defn(name="confirm_hold")
     async def confirm_hold(self, task: ConfirmInput) -> str:
-        stub, _, _, confirm, *_ = self._desk(task.kind)
-        request_class = flights_pb2.ConfirmFlightHoldRequest if task.kind == "flight" else hotels_pb2.ConfirmHotelHoldRequest
-        response = await self._saga_call("confirm", task.kind, confirm, request_class(
+        desk = self._desks[task.kind]
+        response = await self._saga_call("confirm", task.kind, desk.confirm, desk.confirm_request(
             hold_id=task.hold_id, approved_by=task.approved_by, idempotency_key=task.idempotency_key), task.tenant)
         return response.booking.booking_reference
 
@@ -387,29 +397,28 @@ class PlannerActivities:
     async def undo_hold(self, task: UndoInput) -> UndoOutput:
         """Whatever the hold became, undoes it: a held hold is released, a confirmed one's
         booking cancelled; a lapsed or already undone one needs nothing."""
-        _, _, _, _, get, release, cancel = self._desk(task.kind)
-        is_flight = task.kind == "flight"
-        hold = (await self._call(get, (flights_pb2.GetFlightHoldRequest if is_flight else hotels_pb2.GetHotelHoldRequest)(
-            hold_id=task.hold_id), task.tenant)).hold
+        desk = self._desks[task.kind]
+
+        async def read() -> object:
+            return (await self._call(desk.get_hold, desk.get_hold_request(hold_id=task.hold_id), task.tenant)).hold
+
+        hold = await read()
         if task.compensation and hold.state in (booking_pb2.HOLD_STATE_HELD, booking_pb2.HOLD_STATE_CONFIRMED):
             COMPENSATIONS.add(1, {"kind": task.kind,
                                   "action": "release" if hold.state == booking_pb2.HOLD_STATE_HELD else "cancel"})
         if hold.state == booking_pb2.HOLD_STATE_HELD:
-            request = (flights_pb2.ReleaseFlightHoldRequest if is_flight else hotels_pb2.ReleaseHotelHoldRequest)(
-                hold_id=task.hold_id, idempotency_key=task.idempotency_key + "/release")
+            request = desk.release_request(hold_id=task.hold_id, idempotency_key=task.idempotency_key + "/release")
             try:
-                await self._saga_call("release", task.kind, release, request, task.tenant)
+                await self._saga_call("release", task.kind, desk.release, request, task.tenant)
                 return UndoOutput("released")
             except ApplicationError:
                 # Confirmed or expired between the two calls: read it again and act on that.
-                hold = (await self._call(get, (flights_pb2.GetFlightHoldRequest if is_flight else hotels_pb2.GetHotelHoldRequest)(
-                    hold_id=task.hold_id), task.tenant)).hold
+                hold = await read()
         if hold.state == booking_pb2.HOLD_STATE_CONFIRMED and hold.booking_reference:
-            request = (flights_pb2.CancelFlightBookingRequest if is_flight else hotels_pb2.CancelHotelBookingRequest)(
-                booking_reference=hold.booking_reference, reason=task.reason[:500],
-                idempotency_key=task.idempotency_key + "/cancel")
+            request = desk.cancel_request(booking_reference=hold.booking_reference, reason=task.reason[:500],
+                                          idempotency_key=task.idempotency_key + "/cancel")
             try:
-                await self._saga_call("cancel", task.kind, cancel, request, task.tenant)
+                await self._saga_call("cancel", task.kind, desk.cancel, request, task.tenant)
             except ApplicationError as error:
                 if error.type != "INVALID_STATE":
                     raise

@@ -42,6 +42,8 @@ with workflow.unsafe.imports_passed_through():
     from google.protobuf.timestamp_pb2 import Timestamp
 
     from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+    from tripsmith.common.v1 import place_pb2
+    from tripsmith.planner import SETTLED, state_name
     from tripsmith.planner.v1 import planner_service_pb2 as planner
     from workflows import tools
     from workflows.contracts import (
@@ -50,10 +52,9 @@ with workflow.unsafe.imports_passed_through():
     )
     from temporalio.contrib.opentelemetry import workflow as otel_workflow
 
+    from tripsmith.validation import money_amount
     from workflows.planning.checker import place_key, same_place
 
-SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE, planner.STATE_BOOKED,
-           planner.STATE_FAILED, planner.STATE_CANCELLED}
 AWAITING_TRAVELER = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE}
 
 MODEL_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), backoff_coefficient=2.0,
@@ -78,10 +79,6 @@ EVENTS_CARRIED = 100
 
 class _CancelRequested(Exception):
     pass
-
-
-def _state_name(state: int) -> str:
-    return planner.State.Name(state).removeprefix("STATE_")
 
 
 def _cause(error: BaseException) -> tuple[str, str]:
@@ -159,7 +156,7 @@ class ItineraryWorkflow:
     @refine.validator
     def _validate_refine(self, message: str) -> None:
         if self.itinerary.state not in AWAITING_TRAVELER or self.pending:
-            raise ApplicationError(f"an itinerary in {_state_name(self.itinerary.state)} cannot be refined",
+            raise ApplicationError(f"an itinerary in {state_name(self.itinerary.state)} cannot be refined",
                                    type="FAILED_PRECONDITION")
 
     @workflow.update
@@ -171,7 +168,7 @@ class ItineraryWorkflow:
     @approve.validator
     def _validate_approve(self, approved_by: str, revision: int) -> None:
         if self.itinerary.state != planner.STATE_PROPOSED or self.pending or self.approval:
-            raise ApplicationError(f"an itinerary in {_state_name(self.itinerary.state)} cannot be approved",
+            raise ApplicationError(f"an itinerary in {state_name(self.itinerary.state)} cannot be approved",
                                    type="FAILED_PRECONDITION")
         if revision != self.itinerary.revision:
             raise ApplicationError(f"revision {revision} is not the current revision {self.itinerary.revision}",
@@ -185,7 +182,7 @@ class ItineraryWorkflow:
     @cancel.validator
     def _validate_cancel(self, reason: str) -> None:
         if self.itinerary.state in (planner.STATE_FAILED, planner.STATE_CANCELLED):
-            raise ApplicationError(f"the itinerary is already {_state_name(self.itinerary.state)}",
+            raise ApplicationError(f"the itinerary is already {state_name(self.itinerary.state)}",
                                    type="FAILED_PRECONDITION")
 
     # The run ---------------------------------------------------------------------------------
@@ -214,7 +211,7 @@ class ItineraryWorkflow:
                 await self._cancel_bookings()
                 return self.itinerary
             if self.cancel_reason is None and not self.pending and self.approval is None:
-                expire = self._now_datetime() + timedelta(seconds=self.limits.wait_seconds)
+                expire = workflow.now() + timedelta(seconds=self.limits.wait_seconds)
                 self.itinerary.expire_time.FromDatetime(expire)
                 try:
                     await workflow.wait_condition(
@@ -288,7 +285,7 @@ class ItineraryWorkflow:
             "gen_ai.usage.output_tokens": spent.output_tokens - usage.output_tokens,
             "tripsmith.model_calls": spent.model_calls - usage.model_calls,
             "tripsmith.agent.duration_s": (workflow.now() - started).total_seconds(),
-            "tripsmith.itinerary.state": _state_name(self.itinerary.state)})
+            "tripsmith.itinerary.state": state_name(self.itinerary.state)})
 
     async def _agent_loop(self) -> None:
         self.round = _Round()
@@ -460,9 +457,8 @@ class ItineraryWorkflow:
 
     async def _optimize(self, model_summary: str) -> None:
         request = self._request()
-        origin = place_key(request.origin.iata_code, request.origin.city_name, request.origin.country_code)
-        destination = place_key(request.destination.iata_code, request.destination.city_name,
-                                request.destination.country_code)
+        origin = place_key(request.origin)
+        destination = place_key(request.destination)
         await self._complete_hotel_searches(origin, destination)
         outbound = [offer for o, d, offers in self.round.flights if same_place(o, origin) and same_place(d, destination)
                     for offer in offers if offer["offer_id"] not in self.lost_offers]
@@ -472,7 +468,7 @@ class ItineraryWorkflow:
                  for offer in offers if offer["offer_id"] not in self.lost_offers]
         currency = self._currency()
         shown = self.itinerary if self.itinerary.flights and self.itinerary.hotel_stays else None
-        cheaper_than = (shown.price.total.units + shown.price.total.nanos / 1e9
+        cheaper_than = (money_amount(shown.price.total)
                         if shown and "cheaper" in self.adjustments and shown.price.total.currency_code == currency else 0.0)
         avoid = shown.hotel_stays[0].hotel.neighborhood if shown and "different_area" in self.adjustments else ""
         started = workflow.now()
@@ -589,9 +585,6 @@ class ItineraryWorkflow:
 
     # The record ------------------------------------------------------------------------------------
 
-    def _now_datetime(self):
-        return workflow.now()
-
     def _now(self) -> Timestamp:
         stamp = Timestamp()
         stamp.FromDatetime(workflow.now())
@@ -611,7 +604,7 @@ class ItineraryWorkflow:
             self.itinerary.failure_reason = reason
         event = self._event()
         event.state_change.CopyFrom(planner.StateChange(from_state=previous, to_state=state, reason=reason[:500]))
-        workflow.upsert_search_attributes([STATE_ATTRIBUTE.value_set(_state_name(state))])
+        workflow.upsert_search_attributes([STATE_ATTRIBUTE.value_set(state_name(state))])
         if state == planner.STATE_UNDERSTANDING:
             self.planning_since = workflow.now()
         if state in SETTLED:
@@ -619,11 +612,11 @@ class ItineraryWorkflow:
             # Temporal's metric meter is replay-safe: a replayed state change counts nothing.
             meter = workflow.metric_meter()
             meter.create_counter("tripsmith.itineraries", "Itineraries reaching a settled state, by state.",
-                                 "{itinerary}").add(1, {"state": _state_name(state)})
+                                 "{itinerary}").add(1, {"state": state_name(state)})
             if self.planning_since is not None:
                 meter.create_histogram_float(
                     "tripsmith.plan.duration", "From a request or follow-up to its settled answer.", "s",
-                ).record((workflow.now() - self.planning_since).total_seconds(), {"state": _state_name(state)})
+                ).record((workflow.now() - self.planning_since).total_seconds(), {"state": state_name(state)})
                 self.planning_since = None
 
     def _fail(self, reason: str) -> None:
@@ -678,7 +671,7 @@ def _error(message: str) -> str:
 
 
 def _key(place: dict) -> str:
-    return place_key(place.get("iata_code", ""), place.get("city_name", ""), place.get("country_code", ""))
+    return place_key(from_json(place_pb2.Place, place))
 
 
 def _request_problems(request: planner.TripRequest, today) -> list[str]:

@@ -46,6 +46,13 @@ class GatewayConfig(ServiceConfig):
     def store_dir(self) -> Path:
         return self.gateway_store or self.data_dir / "gateway"
 
+    def tenants_file(self) -> Path:
+        return self.store_dir() / "tenants.sqlite"
+
+    def demo_key_file(self) -> Path:
+        """The local stack's key of the "demo" tenant, which the CLI uses by default."""
+        return self.store_dir() / "demo-api-key"
+
     def server_credentials(self) -> grpc.ServerCredentials | None:
         if not self.tls_cert_file and not self.tls_key_file:
             return None

@@ -25,7 +25,7 @@ def create_server(config: GatewayConfig, client=None) -> tuple[GrpcServer, int]:
     so it starts (and answers health checks) before Temporal is reachable.
     """
     store = config.store_dir()
-    tenants = Tenants(store / "tenants.sqlite")
+    tenants = Tenants(config.tenants_file())
     limits = limits_from(config.redis_url, config.rate_per_second, config.rate_burst, config.max_concurrent_calls)
     servicer = PlannerServicer(config, Ratings(store / "ratings.sqlite"), client,
                                page_token_key=page_token_key(store / "page-token.key"))

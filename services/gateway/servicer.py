@@ -34,6 +34,7 @@ from services.gateway.access import current_principal
 from services.gateway.config import GatewayConfig
 from services.gateway.ratings import Ratings
 from tripsmith.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from tripsmith.planner import SETTLED, state_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner, planner_service_pb2_grpc as planner_grpc
 from tripsmith.runtime.auth import current_tenant
 from tripsmith.runtime.fingerprint import fingerprint
@@ -41,8 +42,6 @@ from workflows.contracts import (
     STATE_ATTRIBUTE, TENANT_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, PlanningLimits, from_json, start_attributes, to_json, workflow_id,
 )
 
-SETTLED = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE, planner.STATE_BOOKED,
-           planner.STATE_FAILED, planner.STATE_CANCELLED}
 #: Watch reads the progress log with a workflow query this often: Temporal has no push for
 #: queries, and a long-polling update would write every wait into the workflow's history.
 WATCH_POLL_SECONDS = 0.1
@@ -57,10 +56,6 @@ def _itinerary_id(tenant: str, request_id: str) -> str:
     if not request_id:
         return uuid.uuid4().hex[:20]
     return hashlib.sha256(f"{tenant}\x00{request_id}".encode()).hexdigest()[:20]
-
-
-def _state_name(state: int) -> str:
-    return planner.State.Name(state).removeprefix("STATE_")
 
 
 class PlannerServicer(planner_grpc.PlannerServiceServicer):
@@ -115,7 +110,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
             if error.status == RPCStatusCode.NOT_FOUND:
                 # The workflow exists but has ended (or never existed): tell them apart.
                 itinerary = await self._current(handle)
-                raise FailedPrecondition(f"the itinerary is {_state_name(itinerary.state)}",
+                raise FailedPrecondition(f"the itinerary is {state_name(itinerary.state)}",
                                          reason="INVALID_STATE") from None
             raise _translate(error) from None
 
@@ -220,7 +215,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         tenant = current_tenant()
         query = f'{TENANT_ATTRIBUTE.name} = "{tenant}"'
         if states:
-            query += f" AND {STATE_ATTRIBUTE.name} IN (" + ", ".join(f'"{_state_name(s)}"' for s in states) + ")"
+            query += f" AND {STATE_ATTRIBUTE.name} IN (" + ", ".join(f'"{state_name(s)}"' for s in states) + ")"
         token = None
         if request.page_token:
             signature, _, encoded = request.page_token.partition(".")

@@ -97,10 +97,11 @@ def port_field(component: str):
 SettingsT = TypeVar("SettingsT", bound=Settings)
 
 
-def load(settings_class: type[SettingsT]) -> SettingsT:
-    """Reads the settings from the environment or raises ConfigError naming the variable."""
+def load(settings_class: type[SettingsT], **given) -> SettingsT:
+    """Reads the settings from the environment or raises ConfigError naming the variable;
+    `given` settings (by field name) take precedence over the environment."""
     try:
-        return settings_class()
+        return settings_class(**given)
     except ValidationError as error:
         first = error.errors()[0]
         location = str(first["loc"][0])

@@ -24,7 +24,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tripsmith.runtime.config import port_variable
+from tripsmith.runtime.config import ConfigError, load, port_variable
 from tripsmith.runtime.probe import probe_once
 from tripsmith.stack.components import Component, StackConfig, components, port_of, ports
 
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 #: The exit status of a process whose configuration is invalid; restarting cannot help.
 CONFIG_ERROR_STATUS = 2
 LOG_TAIL_LINES = 20
-DEMO_KEY_FILE = "demo-api-key"
 
 
 class StackError(Exception):
@@ -102,12 +101,18 @@ class Supervisor:
         return path.read_text().strip()
 
     def demo_api_key(self) -> str:
-        """The local stack's API key for the "demo" tenant, created on first start; the CLI
-        finds it in `<data dir>/gateway/demo-api-key`."""
+        """The local stack's API key for the "demo" tenant, created on first start where the
+        gateway keeps its keys; the CLI finds it there (GatewayConfig.demo_key_file)."""
+        from services.gateway.config import GatewayConfig
         from services.gateway.tenants import Tenants
 
-        store = self.data_dir / "gateway"
-        return Tenants(store / "tenants.sqlite").ensure_demo_key(store / DEMO_KEY_FILE)
+        try:
+            gateway = load(GatewayConfig, data_dir=self.data_dir)
+        except ConfigError:
+            # The gateway itself will refuse this configuration, and the stack reports it as it
+            # reports any component that cannot start; there is no key to make until it is fixed.
+            return ""
+        return Tenants(gateway.tenants_file()).ensure_demo_key(gateway.demo_key_file())
 
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)

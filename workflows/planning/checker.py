@@ -30,10 +30,10 @@ def _at(timestamp, zone: str) -> dt.datetime:
     return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone))
 
 
-def place_key(iata_code: str, city_name: str, country_code: str) -> str:
-    """How a place is recognised across searches: "IATA|city/country" (either part may match)."""
-    city = f"{city_name.casefold()}/{country_code.upper()}" if city_name else ""
-    return f"{iata_code.upper()}|{city}"
+def place_key(place) -> str:
+    """How a Place is recognised across searches: "IATA|city/country" (either part may match)."""
+    city = f"{place.city_name.casefold()}/{place.country_code.upper()}" if place.city_name else ""
+    return f"{place.iata_code.upper()}|{city}"
 
 
 def same_place(a: str, b: str) -> bool:
@@ -124,9 +124,8 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
         record("nightly price", nightly <= cap + 0.005, f"{nightly:,.2f} a night, at most {cap:,.2f}")
 
     if routes is not None:
-        origin = place_key(request.origin.iata_code, request.origin.city_name, request.origin.country_code)
-        destination = place_key(request.destination.iata_code, request.destination.city_name,
-                                request.destination.country_code)
+        origin = place_key(request.origin)
+        destination = place_key(request.destination)
         expected = [(outbound.offer_id, origin, destination), (inbound.offer_id, destination, origin),
                     (stay.offer_id, "", destination)]
         wrong = [offer_id for offer_id, want_from, want_to in expected

@@ -13,16 +13,13 @@ from zoneinfo import ZoneInfo
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.validation import money_amount as amount
 
 #: A red-eye leaves between 21:00 and 04:59 local time and lands on a later local date or
 #: before 07:00: the traveler spends the night in the air.
 RED_EYE_FROM, RED_EYE_UNTIL, RED_EYE_LANDS_BEFORE = dt.time(21), dt.time(5), dt.time(7)
 #: The shortest connection any plan may hold, whatever the supplier sold.
 MIN_CONNECTION = dt.timedelta(minutes=45)
-
-
-def amount(money) -> float:
-    return money.units + money.nanos / 1e9
 
 
 def local(timestamp, zone: str) -> dt.datetime:
