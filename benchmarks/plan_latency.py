@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from workflows import api
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,7 +52,7 @@ async def measure(address: str, runs: int, through_gateway: bool) -> dict:
                     else:
                         handle = await stack.start(request)
                         while True:
-                            itinerary = await handle.query("current", result_type=pb.Itinerary)
+                            itinerary = await handle.query(api.QUERY_CURRENT, result_type=pb.Itinerary)
                             first_event = first_event or time.perf_counter()
                             if itinerary.state in SETTLED:
                                 break

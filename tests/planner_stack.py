@@ -35,7 +35,8 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner_pb2
 from tripsmith.runtime.http_server import start_http_server
 from workflows.activities import PlannerActivities
 from workflows.config import ModelEndpoint, WorkerConfig
-from workflows.contracts import PlanInput, PlanningLimits, start_attributes, workflow_id
+from workflows import api
+from workflows.api import PlanInput, PlanningLimits, start_attributes, workflow_id
 from workflows.itinerary import SETTLED, ItineraryWorkflow
 from workflows.worker import build_worker
 
@@ -130,7 +131,7 @@ async def settled(handle: WorkflowHandle, timeout: float = 60.0, past: Iterable[
     deadline = time.monotonic() + timeout
     itinerary = planner_pb2.Itinerary()
     while time.monotonic() < deadline:
-        itinerary = await handle.query("current", result_type=planner_pb2.Itinerary)
+        itinerary = await handle.query(api.QUERY_CURRENT, result_type=planner_pb2.Itinerary)
         if itinerary.state in SETTLED and itinerary.state not in past:
             return itinerary
         await asyncio.sleep(0.1)

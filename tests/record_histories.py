@@ -20,7 +20,8 @@ from temporalio.client import WorkflowHandle
 
 from tests.planner_stack import TRIP_END, TRIP_START, Planner, lisbon_request, planner, settled, start_temporal_dev_server
 from tripsmith.planner.v1 import planner_service_pb2 as pb
-from workflows.contracts import PlanningLimits
+from workflows.api import PlanningLimits
+from workflows import api
 
 HISTORIES = Path(__file__).resolve().parent / "fixtures" / "histories"
 BOOKED = HISTORIES / "itinerary_booked.json"
@@ -34,13 +35,13 @@ async def full_run(stack: Planner) -> WorkflowHandle:
     handle = await stack.start(text=REQUEST, limits=PlanningLimits(max_offers_per_search=5))
     proposed = await settled(handle)
     assert proposed.state == pb.STATE_PROPOSED, proposed
-    await handle.execute_update("refine", "one more night", result_type=pb.Itinerary)
+    await handle.execute_update(api.UPDATE_REFINE, "one more night", result_type=pb.Itinerary)
     refined = await settled(handle)
     assert refined.state == pb.STATE_PROPOSED and refined.revision == proposed.revision + 1, refined
-    await handle.execute_update("approve", args=[APPROVER, refined.revision], result_type=pb.Itinerary)
+    await handle.execute_update(api.UPDATE_APPROVE, args=[APPROVER, refined.revision], result_type=pb.Itinerary)
     booked = await settled(handle)
     assert booked.state == pb.STATE_BOOKED, booked
-    await handle.execute_update("cancel", "recorded run", result_type=pb.Itinerary)
+    await handle.execute_update(api.UPDATE_CANCEL, "recorded run", result_type=pb.Itinerary)
     cancelled = await handle.result()
     assert cancelled.state == pb.STATE_CANCELLED, cancelled
     return handle

@@ -10,7 +10,7 @@ from pathlib import Path
 import grpc
 
 from tests.conftest import INTERNAL_TOKEN
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.runtime.auth import internal_metadata
 
 

@@ -24,7 +24,7 @@ async def test_the_charter_supplier_conforms(tmp_path):
             assert time.monotonic() < deadline
             time.sleep(0.1)
         kit = subprocess.run(
-            [sys.executable, "-m", "tripsmith.cli", "conformance", "flights", f"127.0.0.1:{port}",
+            [sys.executable, "-m", "tripsmith.cli.main", "conformance", "flights", f"127.0.0.1:{port}",
              "--origin", "BOS", "--destination", "LIS", "--token", INTERNAL_TOKEN, "--hold-expiry-seconds", "1"],
             capture_output=True, text=True, timeout=300)
         assert kit.returncode == 0, kit.stdout + kit.stderr

@@ -27,7 +27,8 @@ from tests.scripted_model import MODEL, Call, Completion, Delay, HttpError, Scri
 from tripsmith.planner.v1 import planner_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
-from workflows.contracts import PlanningLimits
+from workflows.api import PlanningLimits
+from workflows import api
 
 OUT, BACK = TRIP_START.isoformat(), TRIP_END.isoformat()
 TEXT = f"Boston to Lisbon, {trip_period(TRIP_START, TRIP_END)}, two adults in one room, budget 6000 USD."
@@ -166,7 +167,7 @@ async def run(temporal_address: str, tmp_path: Path, steps: list, prepare=None, 
             await prepare(plan)
         handle = await plan.start(**({"text": TEXT} | start))
         itinerary = await settled(handle)
-        result = Run(model, handle, itinerary, await handle.query("events_after", 0, result_type=list[dict]),
+        result = Run(model, handle, itinerary, await handle.query(api.QUERY_EVENTS_AFTER, 0, result_type=list[dict]),
                      await handle.fetch_history())
     assert not model.errors, model.errors
     result.assert_valid_or_honest()

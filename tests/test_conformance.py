@@ -18,8 +18,8 @@ from services.weather.config import WeatherConfig
 from services.weather.server import create_server as create_weather
 from tests.conftest import INTERNAL_TOKEN, free_ports
 from tests.suppliers import running
-from tripsmith.conformance import runner
-from tripsmith.conformance.harness import Options
+from tripsmith.suppliers.conformance import runner
+from tripsmith.suppliers.conformance.harness import Options
 from tripsmith.runtime.config import ServiceConfig
 from tripsmith.runtime.grpc_server import ServiceBinding, build_grpc_server
 
@@ -40,7 +40,7 @@ async def test_our_supplier_conforms(category, tmp_path, capsys):
         results = await runner.run(category, address, Options(token=INTERNAL_TOKEN, hold_expiry_seconds=HOLD_TTL))
     conforms = runner.report(category, address, results)
     assert conforms and all(result.passed for result in results), capsys.readouterr().out
-    assert len(results) == len(importlib.import_module(f"tripsmith.conformance.{category}").CHECKS)
+    assert len(results) == len(importlib.import_module(f"tripsmith.suppliers.conformance.{category}").CHECKS)
 
 
 class LocalConfig(ServiceConfig):
@@ -70,12 +70,12 @@ async def test_a_server_that_implements_nothing_fails_readably(capsys):
 
 def test_the_command_exits_one_on_failure_and_two_on_bad_input():
     [port] = free_ports(1)
-    unreachable = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "hotels", f"127.0.0.1:{port}",
+    unreachable = subprocess.run([sys.executable, "-m", "tripsmith.cli.main", "conformance", "hotels", f"127.0.0.1:{port}",
                                   "--token", INTERNAL_TOKEN], capture_output=True, text=True, timeout=120)
     assert unreachable.returncode == 1 and "FAIL" in unreachable.stdout
-    bad = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "flights", "nowhere"],
+    bad = subprocess.run([sys.executable, "-m", "tripsmith.cli.main", "conformance", "flights", "nowhere"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "HOST:PORT" in bad.stderr
-    unknown = subprocess.run([sys.executable, "-m", "tripsmith.cli", "conformance", "trains", "127.0.0.1:1"],
+    unknown = subprocess.run([sys.executable, "-m", "tripsmith.cli.main", "conformance", "trains", "127.0.0.1:1"],
                              capture_output=True, text=True, timeout=60)
     assert unknown.returncode == 2

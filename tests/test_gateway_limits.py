@@ -20,7 +20,7 @@ import redis.asyncio as aioredis
 
 from services.gateway.limits import Limits, MemoryLimits, RedisLimits, limits_from
 from tests.conftest import ROOT, free_ports
-from tripsmith.errors import ResourceExhausted
+from tripsmith.core.errors import ResourceExhausted
 
 REDIS_URL = os.environ.get("TRIPSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 #: So slow that no token comes back while a test runs.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from services.gateway.tenants import ApiKey, Tenants
-from tripsmith.errors import AlreadyExists, InvalidArgument, NotFound
+from tripsmith.core.errors import AlreadyExists, InvalidArgument, NotFound
 
 
 @pytest.fixture

@@ -49,8 +49,9 @@ from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2, hotels_service
 from tripsmith.planner.v1 import planner_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.config import port_variable
-from workflows.contracts import PlanningLimits, from_json
+from workflows.api import PlanningLimits, from_json
 from workflows.itinerary import ItineraryWorkflow
+from workflows import api
 
 #: Boston to Lisbon for two, $6000, 100 days from today for 7 nights (tests/planner_stack.py).
 START, END = TRIP_START, TRIP_END
@@ -75,7 +76,7 @@ def local_date(timestamp, zone: str) -> dt.date:
 
 
 async def events(handle: WorkflowHandle, after: int = 0) -> list[pb.ItineraryEvent]:
-    raw = await handle.query("events_after", after, result_type=list)
+    raw = await handle.query(api.QUERY_EVENTS_AFTER, after, result_type=list)
     return [from_json(pb.ItineraryEvent, event) for event in raw]
 
 
@@ -204,7 +205,7 @@ async def test_a_request_without_destination_or_dates_asks_then_plans_from_the_a
         assert "Where" in asked.question and "When" in asked.question, asked.question
         assert not asked.flights and not asked.hotel_stays and asked.revision == 0
 
-        await handle.execute_update("refine", f"From Boston to Lisbon, {trip_period(START, END)}",
+        await handle.execute_update(api.UPDATE_REFINE, f"From Boston to Lisbon, {trip_period(START, END)}",
                                     result_type=pb.Itinerary)
         answered = await settled(handle)
 
@@ -222,7 +223,7 @@ async def test_refining_a_proposal_makes_a_new_revision_of_the_changed_request(t
         first = await settled(handle)
         assert first.state == pb.STATE_PROPOSED and first.revision == 1
 
-        updated = await handle.execute_update("refine", "one more night", result_type=pb.Itinerary)
+        updated = await handle.execute_update(api.UPDATE_REFINE, "one more night", result_type=pb.Itinerary)
         assert updated.state == pb.STATE_UNDERSTANDING
         longer = await settled(handle)
         assert longer.state == pb.STATE_PROPOSED, longer.failure_reason
@@ -234,7 +235,7 @@ async def test_refining_a_proposal_makes_a_new_revision_of_the_changed_request(t
         assert day(longer.hotel_stays[0].check_out_date) == END + dt.timedelta(days=1)
         assert len(longer.days) == len(first.days) + 1
 
-        await handle.execute_update("refine", "make the budget $4000", result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_REFINE, "make the budget $4000", result_type=pb.Itinerary)
         cheaper = await settled(handle)
 
     assert cheaper.state == pb.STATE_PROPOSED and cheaper.revision == 3
@@ -249,13 +250,13 @@ async def test_cheaper_and_a_different_area_change_the_plan_they_refine(temporal
         handle = await stack.start(text=LISBON)
         first = await settled(handle)
         assert first.state == pb.STATE_PROPOSED
-        await handle.execute_update("refine", "make it cheaper", result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_REFINE, "make it cheaper", result_type=pb.Itinerary)
         cheaper = await settled(handle, past=[pb.STATE_UNDERSTANDING])
         assert cheaper.state == pb.STATE_PROPOSED and cheaper.revision == 2
         assert nanos(cheaper.price.total) < nanos(first.price.total) or "No plan cheaper" in cheaper.summary
         assert all(check.satisfied for check in cheaper.checks)
         area = cheaper.hotel_stays[0].hotel.neighborhood
-        await handle.execute_update("refine", "a different area please", result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_REFINE, "a different area please", result_type=pb.Itinerary)
         moved = await settled(handle, past=[pb.STATE_UNDERSTANDING])
     assert moved.state == pb.STATE_PROPOSED and moved.revision == 3
     assert moved.hotel_stays[0].hotel.neighborhood != area or f"Every hotel found is in {area}" in moved.summary
@@ -276,7 +277,7 @@ async def test_a_tiny_budget_is_infeasible_with_the_cheapest_price_as_the_relaxa
         assert not infeasible.flights and not infeasible.hotel_stays and infeasible.revision == 0
 
         # The relaxation is true: with the budget it names, there is a plan.
-        await handle.execute_update("refine", f"budget ${relaxation.relaxed_request.budget.units}",
+        await handle.execute_update(api.UPDATE_REFINE, f"budget ${relaxation.relaxed_request.budget.units}",
                                     result_type=pb.Itinerary)
         relaxed = await settled(handle)
 
@@ -355,12 +356,12 @@ async def test_approval_books_each_item_once_and_cancelling_cancels_the_bookings
         proposed = await settled(handle)
         assert proposed.state == pb.STATE_PROPOSED
 
-        wrong = await update_rejected(handle, "approve", APPROVER, proposed.revision + 1)
+        wrong = await update_rejected(handle, api.UPDATE_APPROVE, APPROVER, proposed.revision + 1)
         assert wrong.type == "REVISION_MISMATCH", wrong
-        assert (await handle.query("current", result_type=pb.Itinerary)).state == pb.STATE_PROPOSED
+        assert (await handle.query(api.QUERY_CURRENT, result_type=pb.Itinerary)).state == pb.STATE_PROPOSED
         assert await supplier_bookings(stack, handle.id) == ([], [])
 
-        accepted = await handle.execute_update("approve", args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
+        accepted = await handle.execute_update(api.UPDATE_APPROVE, args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
         assert accepted.state == pb.STATE_BOOKING
         booked = await settled(handle)
         assert booked.state == pb.STATE_BOOKED, booked.failure_reason
@@ -377,11 +378,11 @@ async def test_approval_books_each_item_once_and_cancelling_cancels_the_bookings
         assert {booking.client_reference for booking in [*flights, *hotels]} == {handle.id}
         assert sorted(state for _, _, state in ledger_holds(tmp_path, handle.id)) == ["CONFIRMED"] * 3
 
-        again = await update_rejected(handle, "approve", APPROVER, proposed.revision)
+        again = await update_rejected(handle, api.UPDATE_APPROVE, APPROVER, proposed.revision)
         assert again.type == "FAILED_PRECONDITION", again
         assert await supplier_bookings(stack, handle.id) == (flights, hotels), "a second approval books nothing"
 
-        await handle.execute_update("cancel", "plans changed", result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_CANCEL, "plans changed", result_type=pb.Itinerary)
         cancelled = await settled(handle, past={pb.STATE_BOOKED})
         assert cancelled.state == pb.STATE_CANCELLED
         assert [b.status for b in cancelled.bookings] == [pb.BOOKING_STATUS_CANCELLED] * 3
@@ -415,9 +416,9 @@ async def test_a_hotel_sold_out_after_approval_releases_the_flights_and_proposes
         lost = proposed.hotel_stays[0].offer_id
         assert await sell_out_hotel_offer(stack, lost, proposed.request.party) > 0
 
-        await handle.execute_update("approve", args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_APPROVE, args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
         for _ in range(300):  # the new proposal is PROPOSED again, at the next revision
-            again = await handle.query("current", result_type=pb.Itinerary)
+            again = await handle.query(api.QUERY_CURRENT, result_type=pb.Itinerary)
             if again.revision > proposed.revision or again.state in (pb.STATE_FAILED, pb.STATE_INFEASIBLE):
                 break
             await asyncio.sleep(0.2)
@@ -438,7 +439,7 @@ async def test_cancelling_a_proposal_ends_the_itinerary_without_booking(temporal
     async with planner(temporal_address, tmp_path) as stack:
         handle = await stack.start(text=LISBON)
         assert (await settled(handle)).state == pb.STATE_PROPOSED
-        await handle.execute_update("cancel", "changed my mind", result_type=pb.Itinerary)
+        await handle.execute_update(api.UPDATE_CANCEL, "changed my mind", result_type=pb.Itinerary)
         cancelled = await settled(handle, past={pb.STATE_PROPOSED})
         result = await handle.result()
         log = await events(handle)
@@ -468,7 +469,7 @@ async def test_a_proposal_nobody_answers_expires_on_the_time_skipping_server(tmp
             assert dt.timedelta(minutes=59) < expires - now <= dt.timedelta(hours=1)
 
             await env.sleep(3500)
-            assert (await handle.query("current", result_type=pb.Itinerary)).state == pb.STATE_PROPOSED
+            assert (await handle.query(api.QUERY_CURRENT, result_type=pb.Itinerary)).state == pb.STATE_PROPOSED
             await env.sleep(200)
             expired = await handle.result()
 
@@ -525,7 +526,7 @@ async def test_a_worker_killed_after_a_saga_step_still_books_each_item_exactly_o
             handle = await stack.start(text=LISBON)
             proposed = await settled(handle)
             assert proposed.state == pb.STATE_PROPOSED, proposed.failure_reason
-            await handle.execute_update("approve", args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
+            await handle.execute_update(api.UPDATE_APPROVE, args=[APPROVER, proposed.revision], result_type=pb.Itinerary)
             returncode = await asyncio.to_thread(worker.wait, 60)
         finally:
             if worker.poll() is None:

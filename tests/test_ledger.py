@@ -7,14 +7,14 @@ import asyncio
 import pytest
 
 from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
-from tripsmith.errors import FailedPrecondition, InvalidArgument, NotFound
+from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound
 from tripsmith.flights.v1.flights_service_pb2 import (
     ConfirmFlightHoldResponse,
     FlightBooking,
     FlightHold,
     HoldFlightOfferResponse,
 )
-from tripsmith.ledger import Allocation, Ledger, check_idempotency_key
+from tripsmith.suppliers.ledger import Allocation, Ledger, check_idempotency_key
 
 
 class Clock:

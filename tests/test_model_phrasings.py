@@ -166,7 +166,7 @@ def test_the_table_is_well_formed():
 def test_the_expected_places_exist_in_the_supplier_data():
     """Every expected code is a known airport or metro, every city name a city of several airports."""
     from tripsmith.common.v1.place_pb2 import Place
-    from tripsmith.data.catalog import Catalog
+    from tripsmith.suppliers.data.catalog import Catalog
 
     catalog = Catalog()  # `make install` builds the data file; its absence is a failure, not a skip
     places = {expected[key] for _, expected in PHRASINGS for key in ("origin", "destination") if key in expected}

@@ -13,7 +13,7 @@ from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import date_message, money_message
+from tripsmith.core.validation import date_message, money_message
 from workflows.planning.constraints import Rules, arrival_date
 from workflows.planning.checker import check
 from workflows.planning.itinerary import assemble

@@ -38,7 +38,7 @@ from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.config import ConfigError, load
-from tripsmith.runtime.paging import encode_page_token
+from tripsmith.core.paging import encode_page_token
 
 #: The PostgreSQL server CI starts (trust authentication); override for another one.
 POSTGRES_URL = os.environ.get("TRIPSMITH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")

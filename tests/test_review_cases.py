@@ -11,7 +11,8 @@ from google.protobuf import json_format
 from services.model.understanding import understand
 from tests.planner_stack import TRIP_END, TRIP_START, gateway, lisbon_request, planner, settled, trip_period
 from tripsmith.planner.v1 import planner_service_pb2 as pb
-from workflows.contracts import PlanningLimits, to_json
+from workflows.api import PlanningLimits, to_json
+from workflows import api
 
 
 def test_a_family_of_five_is_given_rooms_enough_for_five():
@@ -51,9 +52,9 @@ async def test_a_long_conversation_keeps_answering_within_a_per_message_token_bu
         itinerary = await settled(handle)
         for message in ("one more night", "nonstop only", "make it cheaper", "a 4-star hotel", "add my wife"):
             assert itinerary.state in (pb.STATE_PROPOSED, pb.STATE_INFEASIBLE), itinerary.failure_reason
-            await handle.execute_update("refine", message, result_type=pb.Itinerary)
+            await handle.execute_update(api.UPDATE_REFINE, message, result_type=pb.Itinerary)
             itinerary = await settled(handle, past=[pb.STATE_UNDERSTANDING])
-        history = await handle.query("events_after", 0)
+        history = await handle.query(api.QUERY_EVENTS_AFTER, 0)
     assert itinerary.state in (pb.STATE_PROPOSED, pb.STATE_INFEASIBLE), itinerary.failure_reason
     calls = [int(event["model_call"]["input_tokens"]) for event in history if "model_call" in event]
     assert max(calls) < 20_000, calls  # earlier offers leave the conversation before each follow-up

@@ -15,7 +15,7 @@ from opentelemetry.sdk.trace import TracerProvider
 
 from services.flights.config import FlightsConfig
 from tests.conftest import INTERNAL_TOKEN
-from tripsmith.errors import InvalidArgument, NotFound, ResourceExhausted
+from tripsmith.core.errors import InvalidArgument, NotFound, ResourceExhausted
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.planner.v1 import planner_service_pb2_grpc as planner_grpc
 from tripsmith.runtime.auth import InternalAuthInterceptor, current_tenant, internal_metadata

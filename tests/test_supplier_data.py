@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from tests.suppliers import catalog
-from tripsmith.data.build import DEFAULT_WHEELS, SCHEMA_VERSION, build, is_current
-from tripsmith.data.catalog import default_data_path
+from tripsmith.suppliers.data.build import DEFAULT_WHEELS, SCHEMA_VERSION, build, is_current
+from tripsmith.suppliers.data.schema import default_data_path
 
 
 def test_every_table_names_a_source_with_its_vintage():

@@ -19,7 +19,7 @@ from tripsmith.flights.v1 import flights_service_pb2 as fpb
 from tripsmith.flights.v1 import flights_service_pb2_grpc as fgrpc
 from tripsmith.hotels.v1 import hotels_service_pb2 as hpb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hgrpc
-from tripsmith.validation import date_message
+from tripsmith.core.validation import date_message
 
 NOW = dt.datetime(2027, 1, 10, 12, tzinfo=dt.timezone.utc)
 DAY = dt.date(2027, 3, 3)
@@ -116,7 +116,7 @@ async def test_forged_hotel_offers_and_area_distance(hotels):
                                    guests=Party(adults=1), order_by=hpb.HOTEL_ORDER_DISTANCE, page_size=50)
     area.area.center.latitude, area.area.center.longitude, area.area.radius_km = 48.8606, 2.3376, 2.0
     offers = (await hotels.SearchHotels(area, metadata=metadata())).offers
-    from tripsmith.data.catalog import distance_km
+    from tripsmith.suppliers.data.catalog import distance_km
 
     distances = [distance_km(48.8606, 2.3376, o.hotel.location.latitude, o.hotel.location.longitude) for o in offers]
     assert offers and distances == sorted(distances)

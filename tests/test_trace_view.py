@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tripsmith.trace_view import Span, critical_path, jaeger_link, load_trace, render, show_trace
+from tripsmith.cli.trace_view import Span, critical_path, jaeger_link, load_trace, render, show_trace
 
 ROOT = Path(__file__).resolve().parents[1]
 MISSING_PARENT = "ab" * 8

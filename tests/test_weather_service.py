@@ -26,7 +26,7 @@ from services.weather.open_meteo import WMO_CONDITIONS, condition_of
 from services.weather.server import SERVICE_NAME, create_server
 from tests.conftest import INTERNAL_TOKEN, free_ports
 from tripsmith.common.v1 import place_pb2
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.config import ConfigError, load
 from tripsmith.weather.v1 import weather_service_pb2 as pb

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import grpc
 
-from tripsmith.planner import SETTLED
+from tripsmith.core.states import SETTLED
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.planner.v1 import planner_service_pb2_grpc as planner_grpc
 

@@ -37,12 +37,13 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.grpc_client import channel, error_reason
-from tripsmith.validation import date_message, money_amount, money_message
+from tripsmith.core.validation import date_message, money_amount, money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2, weather_service_pb2_grpc as weather_grpc
 from workflows.config import ModelEndpoint, WorkerConfig
-from workflows.contracts import (
+from workflows.api import from_json, to_json
+from workflows.payloads import (
     ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, ModelToolCall, OptimizeInput, OptimizeOutput,
-    ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
+    ToolInput, ToolOutput, UndoInput, UndoOutput,
 )
 from workflows.planning.plan import convert, plan_itinerary
 

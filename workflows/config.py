@@ -8,7 +8,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tripsmith.runtime.config import Settings, port_field
-from workflows.contracts import TASK_QUEUE
+from workflows.api import TASK_QUEUE
 
 #: USD per million input and output tokens. The embedded model costs nothing; the others are
 #: list prices, overridable with TRIPSMITH_MODEL_PRICES.

@@ -3,7 +3,7 @@ approval, booking and cancellation.
 
 Deterministic: every piece of I/O is an activity (`workflows/activities.py`); time is
 workflow time; protobuf messages are plain values here. The workflow ID is
-`{tenant}/itineraries/{id}` (`contracts.workflow_id`).
+`{tenant}/itineraries/{id}` (`api.workflow_id`).
 
 - The agent loop: a model step (an activity), then the tool calls it asked for, validated
   against `workflows/tools.py` and run concurrently; a rejected call or a failed tool goes
@@ -43,16 +43,17 @@ with workflow.unsafe.imports_passed_through():
 
     from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
     from tripsmith.common.v1 import place_pb2
-    from tripsmith.planner import SETTLED, state_name
+    from tripsmith.core.states import SETTLED, state_name
     from tripsmith.planner.v1 import planner_service_pb2 as planner
-    from workflows import tools
-    from workflows.contracts import (
-        STATE_ATTRIBUTE, WORKFLOW_TYPE, ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput,
-        OptimizeOutput, PlanInput, ToolInput, ToolOutput, UndoInput, UndoOutput, from_json, to_json,
+    from workflows import api, tools
+    from workflows.api import STATE_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, from_json, to_json
+    from workflows.payloads import (
+        ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput, OptimizeOutput,
+        ToolInput, ToolOutput, UndoInput, UndoOutput,
     )
     from temporalio.contrib.opentelemetry import workflow as otel_workflow
 
-    from tripsmith.validation import money_amount
+    from tripsmith.core.validation import money_amount
     from workflows.planning.checker import place_key, same_place
 
 AWAITING_TRAVELER = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE}
@@ -135,19 +136,15 @@ class ItineraryWorkflow:
 
     # Queries and updates -------------------------------------------------------------------
 
-    @workflow.query
+    @workflow.query(name=api.QUERY_CURRENT)
     def current(self) -> planner.Itinerary:
         return self.itinerary
 
-    @workflow.query
+    @workflow.query(name=api.QUERY_EVENTS_AFTER)
     def events_after(self, sequence: int) -> list[dict]:
         return [to_json(event) for event in self.events if event.sequence > sequence]
 
-    @workflow.query
-    def request_fingerprint(self) -> str:
-        return self.input.request_fingerprint
-
-    @workflow.update
+    @workflow.update(name=api.UPDATE_REFINE)
     async def refine(self, message: str) -> planner.Itinerary:
         self.pending.append(message)
         self._set_state(planner.STATE_UNDERSTANDING, "follow-up message received")
@@ -159,7 +156,7 @@ class ItineraryWorkflow:
             raise ApplicationError(f"an itinerary in {state_name(self.itinerary.state)} cannot be refined",
                                    type="FAILED_PRECONDITION")
 
-    @workflow.update
+    @workflow.update(name=api.UPDATE_APPROVE)
     async def approve(self, approved_by: str, revision: int) -> planner.Itinerary:
         self.approval = (approved_by, revision)
         self._set_state(planner.STATE_BOOKING, f"revision {revision} approved")
@@ -174,7 +171,7 @@ class ItineraryWorkflow:
             raise ApplicationError(f"revision {revision} is not the current revision {self.itinerary.revision}",
                                    type="REVISION_MISMATCH")
 
-    @workflow.update
+    @workflow.update(name=api.UPDATE_CANCEL)
     async def cancel(self, reason: str) -> planner.Itinerary:
         self.cancel_reason = reason or "cancelled by the traveler"
         return self.itinerary

@@ -18,7 +18,8 @@ from temporalio.client import Client
 from temporalio.service import RPCError
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from workflows.contracts import STATE_ATTRIBUTE
+from workflows.api import STATE_ATTRIBUTE
+from workflows import api
 
 log = logging.getLogger(__name__)
 WORKING = ("UNDERSTANDING", "SEARCHING", "BOOKING")
@@ -48,7 +49,7 @@ class StuckItineraries:
         async for execution in self.client.list_workflows(query, limit=SAMPLE):
             try:
                 itinerary = await self.client.get_workflow_handle(execution.id).query(
-                    "current", result_type=planner.Itinerary, rpc_timeout=dt.timedelta(seconds=5))
+                    api.QUERY_CURRENT, result_type=planner.Itinerary, rpc_timeout=dt.timedelta(seconds=5))
             except Exception as error:  # noqa: BLE001 - one unreadable itinerary must not stop the gauge
                 log.warning("cannot read itinerary %s: %s", execution.id, error)
                 continue

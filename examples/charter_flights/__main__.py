@@ -7,7 +7,7 @@ from pydantic import Field
 from examples.charter_flights.source import CharterFlights
 from services.flights.config import FlightsConfig
 from services.flights.server import create_server
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.runtime.grpc_server import run_grpc_service
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from services.flights.schedule import Aircraft, Journey, Leg
 from tripsmith.common.v1.provenance_pb2 import Provenance
-from tripsmith.data.catalog import Catalog, distance_km
+from tripsmith.suppliers.data.catalog import Catalog, distance_km
 
 AIRLINE = "XC"
 AIRCRAFT = Aircraft("Airbus A321LR (charter layout)", {"ECONOMY": 190, "BUSINESS": 16})

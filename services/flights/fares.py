@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 
 from services.flights.schedule import Journey
-from tripsmith.data.catalog import Catalog, distance_km
-from tripsmith.synthetic import seeded
+from tripsmith.suppliers.data.catalog import Catalog, distance_km
+from tripsmith.suppliers.synthetic import seeded
 
 CABIN_MULTIPLIER = {"ECONOMY": 1.0, "PREMIUM_ECONOMY": 1.65, "BUSINESS": 3.6, "FIRST": 5.8}
 #: Children from 2 to 11 pay this share of the adult fare; infants under 2 ride on a lap.

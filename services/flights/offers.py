@@ -15,8 +15,8 @@ from services.flights.fares import CHILD_MAX_AGE, passenger_share, seats_needed
 from services.flights.schedule import Journey
 from services.flights.source import FlightSource
 from services.flights.schedule import MCT_DOMESTIC
-from tripsmith.errors import InvalidArgument
-from tripsmith.validation import check_party
+from tripsmith.core.errors import InvalidArgument
+from tripsmith.core.validation import check_party
 
 CABIN_CODES = {"ECONOMY": "Y", "PREMIUM_ECONOMY": "W", "BUSINESS": "J", "FIRST": "F"}
 CABIN_NAMES = {code: name for name, code in CABIN_CODES.items()}

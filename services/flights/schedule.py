@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from tripsmith.data.catalog import Catalog, distance_km
-from tripsmith.synthetic import seeded
+from tripsmith.suppliers.data.catalog import Catalog, distance_km
+from tripsmith.suppliers.synthetic import seeded
 
 #: Cruise-equivalent block speed and fixed taxi/climb allowance, from typical timetables
 #: (London-New York, 5,570 km, is scheduled at about 7 h 10 min westbound).

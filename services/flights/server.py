@@ -8,9 +8,9 @@ from collections.abc import Callable
 from services.flights.config import FlightsConfig
 from services.flights.servicer import FlightsServicer
 from services.flights.source import EmbeddedFlights, FlightSource
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.flights.v1 import flights_service_pb2, flights_service_pb2_grpc
-from tripsmith.ledger import Ledger
+from tripsmith.suppliers.ledger import Ledger
 from tripsmith.runtime.auth import InternalAuthInterceptor
 from tripsmith.runtime.grpc_server import GrpcServer, ServiceBinding, build_grpc_server
 

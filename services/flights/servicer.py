@@ -1,7 +1,7 @@
 """The flights servicer: tripsmith.flights.v1 requests to the schedule, fares and ledger.
 
 Thin on purpose: it validates and converts; the schedule (schedule.py), the fares
-(fares.py, offers.py) and the holds-and-bookings ledger (tripsmith.ledger) do the work.
+(fares.py, offers.py) and the holds-and-bookings ledger (tripsmith.suppliers.ledger) do the work.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from services.flights.offers import Passengers, PricedJourney, decode_offer_id, 
 from services.flights.schedule import Leg
 from services.flights.source import FlightSource
 from tripsmith.common.v1 import party_pb2
-from tripsmith.data.catalog import Catalog
-from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument
+from tripsmith.suppliers.data.catalog import Catalog
+from tripsmith.core.errors import Aborted, FailedPrecondition, InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
-from tripsmith.booking_desk import BookingDesk, timestamp
-from tripsmith.ledger import Allocation, Ledger
-from tripsmith.runtime.paging import page_size, paginate
-from tripsmith.validation import (
+from tripsmith.suppliers.booking_desk import BookingDesk, timestamp
+from tripsmith.suppliers.ledger import Allocation, Ledger
+from tripsmith.core.paging import page_size, paginate
+from tripsmith.core.validation import (
     Violations,
     check_codes,
     check_currency,

@@ -16,7 +16,7 @@ from typing import Protocol
 from services.flights.fares import adult_fare_usd, sold_share
 from services.flights.schedule import Journey, Leg, Schedule
 from tripsmith.common.v1.provenance_pb2 import Provenance
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 
 
 class FlightSource(Protocol):

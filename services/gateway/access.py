@@ -16,7 +16,7 @@ from contextvars import ContextVar
 
 from services.gateway.limits import Limits
 from services.gateway.tenants import Tenants
-from tripsmith.errors import Unauthenticated
+from tripsmith.core.errors import Unauthenticated
 from tripsmith.runtime.auth import AUTHORIZATION_KEY, OPEN_PREFIXES, acting_for, reset_variable
 from tripsmith.runtime.call_guard import CallGuard
 

@@ -8,7 +8,7 @@ import grpc
 from pydantic import Field
 
 from tripsmith.runtime.config import ServiceConfig, port_field
-from workflows.contracts import TASK_QUEUE
+from workflows.api import TASK_QUEUE
 
 
 class GatewayConfig(ServiceConfig):

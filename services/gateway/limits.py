@@ -34,7 +34,7 @@ from contextlib import asynccontextmanager
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from tripsmith.errors import ResourceExhausted
+from tripsmith.core.errors import ResourceExhausted
 
 logger = logging.getLogger(__name__)
 

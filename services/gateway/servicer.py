@@ -1,7 +1,7 @@
 """The PlannerService: the itinerary lifecycle over Temporal, for the calling tenant only.
 
 Every itinerary is an ItineraryWorkflow whose ID is scoped by tenant
-(`contracts.workflow_id`), so an ID of another tenant names nothing: NOT_FOUND, exactly as
+(`api.workflow_id`), so an ID of another tenant names nothing: NOT_FOUND, exactly as
 if it did not exist. The gateway keeps no itinerary state of its own: reads are workflow
 queries, changes are workflow updates, and List reads Temporal's visibility through the
 tenant and state search attributes.
@@ -33,13 +33,15 @@ from services.gateway import validation
 from services.gateway.access import current_principal
 from services.gateway.config import GatewayConfig
 from services.gateway.ratings import Ratings
-from tripsmith.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
-from tripsmith.planner import SETTLED, state_name
+from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from tripsmith.core.states import SETTLED, state_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner, planner_service_pb2_grpc as planner_grpc
 from tripsmith.runtime.auth import current_tenant
-from tripsmith.runtime.fingerprint import fingerprint
-from workflows.contracts import (
-    STATE_ATTRIBUTE, TENANT_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, PlanningLimits, from_json, start_attributes, to_json, workflow_id,
+from tripsmith.core.fingerprint import fingerprint
+from workflows import api
+from workflows.api import (
+    STATE_ATTRIBUTE, TENANT_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, PlanningLimits, from_json, start_attributes,
+    to_json, workflow_id,
 )
 
 #: Watch reads the progress log with a workflow query this often: Temporal has no push for
@@ -91,7 +93,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
 
     async def _current(self, handle: WorkflowHandle) -> planner.Itinerary:
         try:
-            return await handle.query("current", result_type=planner.Itinerary, rpc_timeout=QUERY_TIMEOUT)
+            return await handle.query(api.QUERY_CURRENT, result_type=planner.Itinerary, rpc_timeout=QUERY_TIMEOUT)
         except RPCError as error:
             raise _translate(error) from None
         except WorkflowQueryFailedError as error:
@@ -160,7 +162,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         cursor = request.after_sequence
         while True:
             try:
-                events = await handle.query("events_after", cursor, result_type=list, rpc_timeout=QUERY_TIMEOUT)
+                events = await handle.query(api.QUERY_EVENTS_AFTER, cursor, result_type=list, rpc_timeout=QUERY_TIMEOUT)
             except RPCError as error:
                 raise _translate(error) from None
             settled = False
@@ -175,13 +177,13 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
             await asyncio.sleep(WATCH_POLL_SECONDS)
 
     async def _nothing_after(self, handle: WorkflowHandle, cursor: int) -> bool:
-        return not await handle.query("events_after", cursor, result_type=list, rpc_timeout=QUERY_TIMEOUT)
+        return not await handle.query(api.QUERY_EVENTS_AFTER, cursor, result_type=list, rpc_timeout=QUERY_TIMEOUT)
 
     async def RefineItinerary(self, request: planner.RefineItineraryRequest, context) -> planner.RefineItineraryResponse:
         validation.text(request.message, "message")
         validation.request_id(request.request_id)
         handle, _ = await self._handle(request.name)
-        itinerary = await self._update(handle, "refine", [request.message],
+        itinerary = await self._update(handle, api.UPDATE_REFINE, [request.message],
                                        f"refine-{request.request_id}" if request.request_id else "")
         return planner.RefineItineraryResponse(itinerary=itinerary)
 
@@ -190,7 +192,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
             raise InvalidArgument.of("revision", "is required: the revision of the proposal being approved")
         validation.request_id(request.request_id)
         handle, _ = await self._handle(request.name)
-        itinerary = await self._update(handle, "approve", [current_principal(), request.revision],
+        itinerary = await self._update(handle, api.UPDATE_APPROVE, [current_principal(), request.revision],
                                        f"approve-{request.request_id}" if request.request_id else "")
         return planner.ApproveItineraryResponse(itinerary=itinerary)
 
@@ -198,7 +200,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         validation.text(request.reason, "reason", validation.MAX_REASON, required=False)
         validation.request_id(request.request_id)
         handle, _ = await self._handle(request.name)
-        itinerary = await self._update(handle, "cancel", [request.reason],
+        itinerary = await self._update(handle, api.UPDATE_CANCEL, [request.reason],
                                        f"cancel-{request.request_id}" if request.request_id else "")
         # The run acts on the cancel right after the update: answer with its result when it comes
         # quickly (a booked itinerary's compensation may take longer; Watch follows it).

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from tripsmith.errors import AlreadyExists, InvalidArgument, NotFound
+from tripsmith.core.errors import AlreadyExists, InvalidArgument, NotFound
 from tripsmith.runtime.auth import TENANT_PATTERN
 
 R = TypeVar("R")

@@ -2,7 +2,8 @@
 
 from pydantic import Field
 
-from tripsmith.runtime.config import SupplierConfig, port_field
+from tripsmith.runtime.config import port_field
+from tripsmith.suppliers.config import SupplierConfig
 
 
 class HotelsConfig(SupplierConfig):

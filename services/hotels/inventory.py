@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tripsmith.data.catalog import Catalog, City, distance_km
-from tripsmith.synthetic import seeded
+from tripsmith.suppliers.data.catalog import Catalog, City, distance_km
+from tripsmith.suppliers.synthetic import seeded
 
 #: Average nightly price of a double room by stars in a country at the US price level, USD;
 #: set to the levels of published mid-season rates in large US cities.

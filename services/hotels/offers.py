@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from services.hotels.inventory import Hotel, Inventory, RoomType
-from tripsmith.errors import InvalidArgument
+from tripsmith.core.errors import InvalidArgument
 
 MAX_NIGHTS = 30
 

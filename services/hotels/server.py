@@ -8,9 +8,9 @@ from collections.abc import Callable
 from services.hotels.config import HotelsConfig
 from services.hotels.inventory import Inventory
 from services.hotels.servicer import HotelsServicer
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.hotels.v1 import hotels_service_pb2, hotels_service_pb2_grpc
-from tripsmith.ledger import Ledger
+from tripsmith.suppliers.ledger import Ledger
 from tripsmith.runtime.auth import InternalAuthInterceptor
 from tripsmith.runtime.grpc_server import GrpcServer, ServiceBinding, build_grpc_server
 

@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 
 from services.hotels.inventory import Hotel, Inventory
 from services.hotels.offers import MAX_NIGHTS, PricedStay, Stay, decode_offer_id, price, rooms_for
-from tripsmith.booking_desk import BookingDesk, required_id, timestamp
+from tripsmith.suppliers.booking_desk import BookingDesk, required_id, timestamp
 from tripsmith.common.v1 import party_pb2, provenance_pb2
-from tripsmith.data.catalog import City, distance_km
-from tripsmith.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
+from tripsmith.suppliers.data.catalog import City, distance_km
+from tripsmith.core.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
-from tripsmith.ledger import Allocation, Ledger
-from tripsmith.runtime.paging import page_size, paginate
-from tripsmith.validation import (
+from tripsmith.suppliers.ledger import Allocation, Ledger
+from tripsmith.core.paging import page_size, paginate
+from tripsmith.core.validation import (
     Violations,
     check_currency,
     check_money,

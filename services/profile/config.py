@@ -13,7 +13,8 @@ from pathlib import Path
 import psycopg
 from pydantic import Field, SecretStr, field_validator
 
-from tripsmith.runtime.config import SupplierConfig, port_field
+from tripsmith.runtime.config import port_field
+from tripsmith.suppliers.config import SupplierConfig
 
 DATABASE_URL_VARIABLE = "TRIPSMITH_PROFILE_DATABASE_URL"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")

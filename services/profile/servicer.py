@@ -33,13 +33,13 @@ from services.profile.validation import (
     traveler_id_of,
     update_paths,
 )
-from tripsmith.errors import InvalidArgument
+from tripsmith.core.errors import InvalidArgument
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import current_tenant
-from tripsmith.runtime.fingerprint import fingerprint
-from tripsmith.runtime.paging import decode_page_token, encode_page_token, page_size
-from tripsmith.validation import Violations
+from tripsmith.core.fingerprint import fingerprint
+from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
+from tripsmith.core.validation import Violations
 
 #: Derivation looks at this many of the most recent trips: habits change, and the cost of
 #: a call must not grow with a traveler's whole life.

@@ -40,9 +40,9 @@ import psycopg
 from google.protobuf import empty_pb2, json_format
 from google.protobuf.message import Message
 
-from tripsmith.errors import Aborted, AlreadyExists, FailedPrecondition, NotFound, Unavailable
+from tripsmith.core.errors import Aborted, AlreadyExists, FailedPrecondition, NotFound, Unavailable
 from tripsmith.profile.v1 import profile_service_pb2 as pb
-from tripsmith.runtime.fingerprint import fingerprint
+from tripsmith.core.fingerprint import fingerprint
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Validation of profile requests: every invalid field is named, all of them at once.
 
 Each check adds a violation (path as in the request, for example
-"traveler.loyalty_programs[0].member_number") to a shared `tripsmith.validation.Violations`,
+"traveler.loyalty_programs[0].member_number") to a shared `tripsmith.core.validation.Violations`,
 whose `raise_if_any()` turns them into one INVALID_ARGUMENT. Every string and list has a
 bound, so that any oversized input is INVALID_ARGUMENT before it reaches the store, never
 INTERNAL. Descriptions never quote the offending value: values may be personal data
@@ -22,7 +22,7 @@ from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
-from tripsmith.validation import Violations, to_date
+from tripsmith.core.validation import Violations, to_date
 
 #: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
 ID_PATTERN = r"[a-z][a-z0-9-]{0,62}"

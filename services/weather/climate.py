@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from services.weather.model import Source
-from tripsmith.data.catalog import Catalog, ClimateStation, distance_km
+from tripsmith.suppliers.data.catalog import Catalog, ClimateStation, distance_km
 
 #: Bumped whenever a formula changes, so that provenance and seeds say which model spoke.
 MODEL_VERSION = 1

@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from tripsmith.runtime.config import SupplierConfig, port_field
+from tripsmith.runtime.config import port_field
+from tripsmith.suppliers.config import SupplierConfig
 
 
 class WeatherConfig(SupplierConfig):

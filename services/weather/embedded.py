@@ -17,7 +17,7 @@ from statistics import NormalDist
 
 from services.weather.climate import MODEL_VERSION, Climate
 from services.weather.model import DayWeather, Kind, classify, typical_condition
-from tripsmith.data.catalog import ResolvedPlace
+from tripsmith.suppliers.data.catalog import ResolvedPlace
 
 _STANDARD = NormalDist()
 #: Day-to-day persistence of temperature anomalies (lag-1 correlation) and how many days back

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from services.weather.climate import Climate, ClimateModel
 from services.weather.embedded import climatology_day
 from services.weather.model import DayWeather
-from tripsmith.data.catalog import ResolvedPlace
-from tripsmith.errors import FieldViolation, InvalidArgument
+from tripsmith.suppliers.data.catalog import ResolvedPlace
+from tripsmith.core.errors import FieldViolation, InvalidArgument
 
 #: The end date may be at most this many days after the start date (the proto's contract).
 MAX_RANGE_DAYS = 60

@@ -32,8 +32,8 @@ import aiohttp
 from services.weather.climate import Climate
 from services.weather.embedded import synthetic_day
 from services.weather.model import Condition, DayWeather, Kind, Source
-from tripsmith.data.catalog import ResolvedPlace
-from tripsmith.errors import Unavailable
+from tripsmith.suppliers.data.catalog import ResolvedPlace
+from tripsmith.core.errors import Unavailable
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from services.weather.embedded import EmbeddedForecast
 from services.weather.forecast import Forecaster
 from services.weather.open_meteo import OpenMeteoForecast
 from services.weather.servicer import WeatherServicer
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.runtime.auth import InternalAuthInterceptor
 from tripsmith.runtime.grpc_server import GrpcServer, ServiceBinding, build_grpc_server
 from tripsmith.weather.v1 import weather_service_pb2, weather_service_pb2_grpc

@@ -10,8 +10,8 @@ from __future__ import annotations
 from services.weather.forecast import Forecaster
 from services.weather.model import DayWeather
 from tripsmith.common.v1 import provenance_pb2
-from tripsmith.data.catalog import Catalog
-from tripsmith.validation import Violations, date_message, to_date
+from tripsmith.suppliers.data.catalog import Catalog
+from tripsmith.core.validation import Violations, date_message, to_date
 from tripsmith.weather.v1 import weather_service_pb2 as pb
 from tripsmith.weather.v1 import weather_service_pb2_grpc
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 
-from tripsmith.errors import Unauthenticated
+from tripsmith.core.errors import Unauthenticated
 from tripsmith.runtime.call_guard import CallGuard
 
 TENANT_KEY = "x-tripsmith-tenant"

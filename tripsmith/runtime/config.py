@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "TRIPSMITH_"
@@ -70,23 +70,6 @@ DEFAULT_PORTS = {
 def port_variable(component: str) -> str:
     """The variable that overrides a component's port, for example TRIPSMITH_FLIGHTS_PORT."""
     return f"{ENV_PREFIX}{component.upper()}_PORT"
-
-
-class SupplierConfig(ServiceConfig):
-    """Settings of a supplier service: it accepts only authenticated internal callers."""
-
-    #: The shared internal credential (at least 16 characters). `tripsmith up` generates
-    #: one under the data dir when unset; production uses mutual TLS as well.
-    internal_token: SecretStr = Field(min_length=16)
-    #: The supplier data file (`tripsmith data build` writes it).
-    supplier_data: Path = Field(default_factory=lambda: _default_supplier_data())
-
-
-def _default_supplier_data() -> Path:
-    # Imported here so that processes without supplier data never load the data package.
-    from tripsmith.data.catalog import default_data_path
-
-    return default_data_path()
 
 
 def port_field(component: str):

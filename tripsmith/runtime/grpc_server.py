@@ -26,7 +26,7 @@ from grpc_status import rpc_status
 from opentelemetry import trace
 from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 
-from tripsmith.errors import ERROR_DOMAIN, Internal, InvalidArgument, ResourceExhausted, TripsmithError
+from tripsmith.core.errors import ERROR_DOMAIN, Internal, InvalidArgument, ResourceExhausted, TripsmithError
 from tripsmith.runtime.call_guard import CallGuard
 from tripsmith.runtime.config import ServiceConfig
 from tripsmith.runtime.metrics import ServerMetricsInterceptor

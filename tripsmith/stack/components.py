@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr
 
-from tripsmith.data.catalog import default_data_path
+from tripsmith.suppliers.data.schema import default_data_path
 from tripsmith.runtime.config import Settings, port_field, port_variable
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe
-from workflows.contracts import STATE_ATTRIBUTE, TENANT_ATTRIBUTE
+from workflows.api import STATE_ATTRIBUTE, TENANT_ATTRIBUTE
 
 
 class StackConfig(Settings):
@@ -103,7 +103,7 @@ def components(config: StackConfig) -> list[Component]:
                 # Without these, SQLite throughput falls from about 23 to 3-5 workflows/s.
                 "--sqlite-pragma", "journal_mode=WAL",
                 "--sqlite-pragma", "synchronous=NORMAL",
-                # List filters itineraries on these (workflows/contracts.py).
+                # List filters itineraries on these (workflows/api.py).
                 "--search-attribute", f"{TENANT_ATTRIBUTE.name}=Keyword",
                 "--search-attribute", f"{STATE_ATTRIBUTE.name}=Keyword",
                 "--log-format", "json",

@@ -178,7 +178,7 @@ class Supervisor:
             return
         self._say(f"Building the supplier data into {path} (first start only)...")
         build = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "tripsmith.data.build", "--output", str(path),
+            sys.executable, "-m", "tripsmith.suppliers.data.build", "--output", str(path),
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )
         output, _ = await build.communicate()

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import money_amount as amount
+from tripsmith.core.validation import money_amount as amount
 
 #: A red-eye leaves between 21:00 and 04:59 local time and lands on a later local date or
 #: before 07:00: the traveler spends the night in the air.

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import date_message
+from tripsmith.core.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
 from workflows.planning.constraints import local
 

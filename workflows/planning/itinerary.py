@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import money_message
+from tripsmith.core.validation import money_message
 from workflows.planning.constraints import amount
 from workflows.planning.optimizer import Plan
 

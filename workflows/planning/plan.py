@@ -16,9 +16,10 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2
-from tripsmith.validation import money_message
+from tripsmith.core.validation import money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
-from workflows.contracts import OptimizeInput, from_json
+from workflows.api import from_json
+from workflows.payloads import OptimizeInput
 from workflows.planning.checker import check
 from workflows.planning.days import day_plans
 from workflows.planning.itinerary import assemble

@@ -22,11 +22,11 @@ from services.model.understanding.preferences import parse_preferences
 from services.model.understanding.refine import apply_refinement
 from services.model.understanding.text import Text
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.data.catalog import Catalog
-from tripsmith.errors import InvalidArgument
+from tripsmith.suppliers.data.catalog import Catalog
+from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import date_message, money_message
+from tripsmith.core.validation import date_message, money_message
 
 MAX_TEXT = 4000
 MAX_NIGHTS = 60

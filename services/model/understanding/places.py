@@ -20,9 +20,9 @@ from wordfreq import zipf_frequency
 
 from services.model.understanding.text import Text
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.data.build import name_key
-from tripsmith.data.catalog import Catalog, ResolvedPlace
-from tripsmith.errors import InvalidArgument
+from tripsmith.suppliers.data.schema import name_key
+from tripsmith.suppliers.data.catalog import Catalog, ResolvedPlace
+from tripsmith.core.errors import InvalidArgument
 
 ORIGIN_WORDS = (r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|"
                 r"starting from|starting in|live in|living in|i'm in|i am in|we're in|we are in|we live in|i live in|departure from")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.model.understanding.text import NUMBER, Text, number
-from tripsmith.data.airlines import AIRLINE_NAMES
+from tripsmith.suppliers.data.airlines import AIRLINE_NAMES
 
 #: Interests, normalized: what the planner's suggestions are keyed on.
 INTERESTS = {

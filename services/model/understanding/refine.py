@@ -20,10 +20,10 @@ from services.model.understanding.party import parse_party
 from services.model.understanding.places import parse_places
 from services.model.understanding.preferences import parse_preferences
 from services.model.understanding.text import NUMBER, Text, number
-from tripsmith.data.catalog import Catalog
+from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.validation import date_message, money_message
+from tripsmith.core.validation import date_message, money_message
 
 SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
 MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|(?:an?\s+)?extra\s+(?:night|day)s?"

@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 from google.protobuf.message import Message
 
 from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
-from tripsmith.errors import FailedPrecondition, InvalidArgument, NotFound
+from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound
 
 HoldT = TypeVar("HoldT", bound=Message)
 BookingT = TypeVar("BookingT", bound=Message)

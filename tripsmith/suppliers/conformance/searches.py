@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 
 import grpc
 
-from tripsmith.conformance.harness import Kit, expect, expect_error, money_value
+from tripsmith.suppliers.conformance.harness import Kit, expect, expect_error, money_value
 
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
 Search = Callable[..., Awaitable]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tripsmith import render
+from tripsmith.cli import render
 from tripsmith.client import PlannerClient
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.runtime.probe import probe_once

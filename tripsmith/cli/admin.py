@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tripsmith.errors import TripsmithError
+from tripsmith.core.errors import TripsmithError
 from tripsmith.runtime.config import ConfigError, load
 
 

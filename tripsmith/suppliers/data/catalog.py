@@ -10,27 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tripsmith.common.v1 import place_pb2
-from tripsmith.data.build import SCHEMA_VERSION, name_key
-from tripsmith.errors import InvalidArgument
+from tripsmith.suppliers.data.schema import SCHEMA_VERSION, default_data_path, name_key
+from tripsmith.core.errors import InvalidArgument
 
-DATA_VARIABLE = "TRIPSMITH_SUPPLIER_DATA"
 #: Airports farther than this from a city do not serve it.
 SERVING_RADIUS_KM = 120.0
-
-
-def default_data_path() -> Path:
-    """TRIPSMITH_SUPPLIER_DATA, else the versioned file in the user's cache directory."""
-    configured = os.environ.get(DATA_VARIABLE)
-    if configured:
-        return Path(configured)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "tripsmith" / f"supplier-data-v{SCHEMA_VERSION}.sqlite"
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

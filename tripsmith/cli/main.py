@@ -10,13 +10,13 @@ import asyncio
 import os
 import sys
 
-from tripsmith import __version__, admin, lifecycle
-from tripsmith.data import build as data_build_module
-from tripsmith.conformance import runner as conformance
-from tripsmith.conformance.harness import Options
+from tripsmith import __version__
+from tripsmith.cli import admin, demo, itineraries
+from tripsmith.suppliers.data import build as data_build_module
+from tripsmith.suppliers.conformance import runner as conformance
+from tripsmith.suppliers.conformance.harness import Options
 from tripsmith.runtime.config import ConfigError, Settings, load
 from tripsmith.stack.components import StackConfig
-from tripsmith.stack import demo
 from tripsmith.stack.supervisor import run_stack
 
 EXIT_BAD_INPUT = 2
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     kit.add_argument("--destination", default="JFK", help="another airport it serves (flights)")
     kit.add_argument("--city", default="London", help="a city it serves (hotels, weather)")
     kit.set_defaults(run=cmd_conformance)
-    lifecycle.add_commands(commands)
+    itineraries.add_commands(commands)
     admin.add_commands(commands)
     data = commands.add_parser("data", help="the embedded supplier data")
     data_commands = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")

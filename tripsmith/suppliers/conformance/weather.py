@@ -8,8 +8,8 @@ import grpc
 from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance.harness import Kit, access_checks, expect, expect_error
-from tripsmith.validation import date_message
+from tripsmith.suppliers.conformance.harness import Kit, access_checks, expect, expect_error
+from tripsmith.core.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as pb
 from tripsmith.weather.v1 import weather_service_pb2_grpc
 

@@ -17,7 +17,7 @@ import sys
 import grpc
 from google.protobuf import json_format
 
-from tripsmith import render
+from tripsmith.cli import render
 from tripsmith.client import SETTLED, PlannerClient, is_bad_input, itinerary_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from services.gateway.config import GatewayConfig
@@ -128,7 +128,7 @@ async def _run(args: argparse.Namespace) -> int:
                     print(f"more: --page-token {page.next_page_token}", file=sys.stderr)
             return EXIT_OK
         else:  # trace
-            from tripsmith.trace_view import normalize_trace_id, show_trace
+            from tripsmith.cli.trace_view import normalize_trace_id, show_trace
 
             trace_id = normalize_trace_id(args.id) or (await client.get(args.id)).trace_id
             if not trace_id:

@@ -15,8 +15,8 @@ from typing import TypeVar
 
 from google.protobuf.message import Message
 
-from tripsmith.errors import InvalidArgument
-from tripsmith.runtime.fingerprint import fingerprint
+from tripsmith.core.errors import InvalidArgument
+from tripsmith.core.fingerprint import fingerprint
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100

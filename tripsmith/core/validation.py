@@ -12,7 +12,7 @@ import re
 
 from google.type import date_pb2, money_pb2
 
-from tripsmith.errors import FieldViolation, InvalidArgument
+from tripsmith.core.errors import FieldViolation, InvalidArgument
 
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")

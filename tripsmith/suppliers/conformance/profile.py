@@ -9,7 +9,7 @@ from google.protobuf import field_mask_pb2
 from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance.harness import Kit, access_checks, expect, expect_error
+from tripsmith.suppliers.conformance.harness import Kit, access_checks, expect, expect_error
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc
 

@@ -10,12 +10,12 @@ from google.type.money_pb2 import Money
 
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
-from tripsmith.conformance import bookings, searches
-from tripsmith.conformance.harness import Kit, apply, access_checks, expect, expect_error, money_value
-from tripsmith.data.catalog import distance_km
+from tripsmith.suppliers.conformance import bookings, searches
+from tripsmith.suppliers.conformance.harness import Kit, apply, access_checks, expect, expect_error, money_value
+from tripsmith.suppliers.data.catalog import distance_km
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
-from tripsmith.validation import date_message
+from tripsmith.core.validation import date_message
 
 SERVICE = "tripsmith.hotels.v1.HotelsService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT

@@ -7,14 +7,14 @@ import sys
 
 import grpc
 
-from tripsmith.conformance.harness import Kit, Options, Result
+from tripsmith.suppliers.conformance.harness import Kit, Options, Result
 
 CATEGORIES = ("flights", "hotels", "weather", "profile")
 
 
 async def run(category: str, address: str, options: Options) -> list[Result]:
     """Every check of the category, in order, against the server at `address`."""
-    checks = importlib.import_module(f"tripsmith.conformance.{category}").CHECKS
+    checks = importlib.import_module(f"tripsmith.suppliers.conformance.{category}").CHECKS
     async with grpc.aio.insecure_channel(address, options=[("grpc.max_send_message_length", 8 * 1024 * 1024)]) as channel:
         kit = Kit(channel, options)
         for name, check in checks:

@@ -11,11 +11,11 @@ from tripsmith.common.v1.place_pb2 import Place
 from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.party_pb2 import Party
-from tripsmith.conformance import bookings, searches
-from tripsmith.conformance.harness import Failure, Kit, apply, access_checks, expect, expect_error, money_value
+from tripsmith.suppliers.conformance import bookings, searches
+from tripsmith.suppliers.conformance.harness import Failure, Kit, apply, access_checks, expect, expect_error, money_value
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
-from tripsmith.validation import date_message
+from tripsmith.core.validation import date_message
 
 SERVICE = "tripsmith.flights.v1.FlightsService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT

@@ -15,12 +15,12 @@ from typing import Any
 from google.protobuf import timestamp_pb2
 from google.protobuf.message import Message
 
-from tripsmith.errors import InvalidArgument
-from tripsmith.ledger import Allocation, Ledger, check_idempotency_key
+from tripsmith.core.errors import InvalidArgument
+from tripsmith.suppliers.ledger import Allocation, Ledger, check_idempotency_key
 from tripsmith.runtime.auth import current_tenant
-from tripsmith.runtime.fingerprint import fingerprint
-from tripsmith.runtime.paging import decode_page_token, encode_page_token, page_size
-from tripsmith.validation import check_text
+from tripsmith.core.fingerprint import fingerprint
+from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
+from tripsmith.core.validation import check_text
 
 
 def timestamp(seconds: float) -> timestamp_pb2.Timestamp:

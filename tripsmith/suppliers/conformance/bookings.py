@@ -17,7 +17,7 @@ from typing import Any
 import grpc
 
 from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
-from tripsmith.conformance.harness import Failure, Kit, NotRun, expect, expect_error, raise_again
+from tripsmith.suppliers.conformance.harness import Failure, Kit, NotRun, expect, expect_error, raise_again
 
 
 def key() -> str:
