@@ -36,7 +36,7 @@ from tripsmith.hotels.v1 import hotels_service_pb2 as hotels  # noqa: E402
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hotels_grpc  # noqa: E402
 from tripsmith.runtime.auth import internal_metadata  # noqa: E402
 from tripsmith.runtime.probe import GrpcHealthProbe, probe_once  # noqa: E402
-from tripsmith.core.validation import date_message  # noqa: E402
+from tripsmith.core.dates import date_message  # noqa: E402
 
 ROUTES = [("BOS", "LIS"), ("JFK", "LHR"), ("DEN", "MCO"), ("SFO", "NRT"), ("CDG", "FCO"), ("LIS", "OPO")]
 CITIES = ["Lisbon", "London", "Orlando", "Tokyo", "Rome", "Porto"]

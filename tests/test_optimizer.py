@@ -13,11 +13,12 @@ from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import date_message, money_message
 from workflows.planning.constraints import Rules, arrival_date
 from workflows.planning.checker import check
 from workflows.planning.itinerary import assemble
 from workflows.planning.optimizer import Plan, Tastes, Weights, flight_cost, optimize, search, stay_cost
+from tripsmith.core.dates import date_message
+from tripsmith.core.money import money_message
 
 START, END = dt.date(2027, 3, 3), dt.date(2027, 3, 8)
 ZONES = ("UTC", "Europe/Lisbon", "America/New_York", "Asia/Tokyo")

@@ -26,10 +26,10 @@ from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hotels_grpc
 from tripsmith.profile.v1 import profile_service_pb2 as profile
 from tripsmith.profile.v1 import profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
-from tripsmith.core.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather
 from tripsmith.weather.v1 import weather_service_pb2_grpc as weather_grpc
 from tripsmith.stack.components import StackConfig, components
+from tripsmith.core.dates import date_message
 
 GRPC_SERVICES = {
     "gateway": "tripsmith.planner.v1.PlannerService",

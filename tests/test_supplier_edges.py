@@ -19,7 +19,7 @@ from tripsmith.flights.v1 import flights_service_pb2 as fpb
 from tripsmith.flights.v1 import flights_service_pb2_grpc as fgrpc
 from tripsmith.hotels.v1 import hotels_service_pb2 as hpb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hgrpc
-from tripsmith.core.validation import date_message
+from tripsmith.core.dates import date_message
 
 NOW = dt.datetime(2027, 1, 10, 12, tzinfo=dt.timezone.utc)
 DAY = dt.date(2027, 3, 3)

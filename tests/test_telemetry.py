@@ -30,7 +30,7 @@ from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.grpc_server import ErrorInterceptor
 from tripsmith.runtime.metrics import DURATION_BUCKETS, ClientMetricsInterceptor, ServerMetricsInterceptor
 from tripsmith.runtime.probe import GrpcHealthProbe, HttpProbe, probe_once
-from tripsmith.core.validation import date_message
+from tripsmith.core.dates import date_message
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_ID = "00f067aa0ba902b7"

@@ -22,7 +22,6 @@ import os
 import time
 from collections import Counter
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import grpc
 import openai
@@ -37,7 +36,7 @@ from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.grpc_client import channel, error_reason
-from tripsmith.core.validation import date_message, money_amount, money_message
+from tripsmith.core.money import money_amount, money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2, weather_service_pb2_grpc as weather_grpc
 from workflows.config import ModelEndpoint, WorkerConfig
 from workflows.api import from_json, to_json
@@ -46,6 +45,7 @@ from workflows.payloads import (
     ToolInput, ToolOutput, UndoInput, UndoOutput,
 )
 from workflows.planning.plan import convert, plan_itinerary
+from tripsmith.core.dates import date_message, iso_date, local_time
 
 tracer = trace.get_tracer("tripsmith.planner")
 meter = metrics.get_meter("tripsmith.planner")
@@ -101,10 +101,6 @@ def _place(text: str) -> place_pb2.Place:
 
 def _date(value: str):
     return date_message(dt.date.fromisoformat(value))
-
-
-def _price(money) -> str:
-    return f"{money_amount(money):.2f} {money.currency_code}"
 
 
 class _Desk(NamedTuple):
@@ -292,8 +288,8 @@ class PlannerActivities:
                 self.flights.SearchFlights, request, call, (flights_pb2.FLIGHT_ORDER_PRICE, flights_pb2.FLIGHT_ORDER_DURATION))
             listed = [{"offer_id": o.offer_id,
                        "route": "-".join([o.segments[0].departure_airport] + [s.arrival_airport for s in o.segments]),
-                       "departs": _local(o.segments[0].departure_time, o.segments[0].departure_time_zone),
-                       "arrives": _local(o.segments[-1].arrival_time, o.segments[-1].arrival_time_zone),
+                       "departs": _clock(o.segments[0].departure_time, o.segments[0].departure_time_zone),
+                       "arrives": _clock(o.segments[-1].arrival_time, o.segments[-1].arrival_time_zone),
                        "carriers": sorted({s.carrier for s in o.segments}), "stops": o.stops,
                        "total_price": _price(o.total_price)} for o in offers[:_MODEL_CONTENT_OFFERS]]
             content = {"offers": listed, "total_size": response.total_size,
@@ -303,7 +299,7 @@ class PlannerActivities:
                                     "destination": to_json(response.resolved_destination),
                                     # Local arrival dates, most common first: where hotel stays must start.
                                     "arrival_dates": [day for day, _ in Counter(
-                                        _local(o.segments[-1].arrival_time, o.segments[-1].arrival_time_zone)[:10]
+                                        local_time(o.segments[-1].arrival_time, o.segments[-1].arrival_time_zone).date().isoformat()
                                         for o in offers).most_common()]})
         return await self._tool("search_flights", call, run)
 
@@ -339,7 +335,7 @@ class PlannerActivities:
                                                           start_date=_date(arguments["start_date"]),
                                                           end_date=_date(arguments["end_date"]))
             response = await self._call(self.weather.GetDailyForecast, request, call.tenant)
-            days = [{"date": f"{d.date.year:04}-{d.date.month:02}-{d.date.day:02}", "high_celsius": round(d.high_celsius, 1),
+            days = [{"date": iso_date(d.date), "high_celsius": round(d.high_celsius, 1),
                      "low_celsius": round(d.low_celsius, 1), "precipitation_probability": round(d.precipitation_probability, 2),
                      "condition": weather_pb2.Condition.Name(d.condition).removeprefix("CONDITION_").lower()}
                     for d in response.days]
@@ -427,5 +423,10 @@ class PlannerActivities:
         return UndoOutput("nothing")
 
 
-def _local(timestamp, zone: str) -> str:
-    return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
+# What the model reads of an offer: compact, and the same for every model.
+def _price(money) -> str:
+    return f"{money_amount(money):.2f} {money.currency_code}"
+
+
+def _clock(stamp, zone: str) -> str:
+    return local_time(stamp, zone).strftime("%Y-%m-%dT%H:%M")

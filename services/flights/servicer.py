@@ -12,7 +12,6 @@ from functools import partial
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from google.protobuf import duration_pb2, timestamp_pb2
 
 from services.flights.fares import passenger_share
 from services.flights.offers import Passengers, PricedJourney, decode_offer_id, price
@@ -23,20 +22,13 @@ from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.core.errors import Aborted, FailedPrecondition, InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
-from tripsmith.suppliers.booking_desk import BookingDesk, timestamp
+from tripsmith.core.dates import duration, timestamp
+from tripsmith.suppliers.booking_desk import BookingDesk
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import (
-    Violations,
-    check_codes,
-    check_currency,
-    check_money,
-    check_party,
-    check_text,
-    money_amount,
-    money_message,
-    to_date,
-)
+from tripsmith.core.validation import Violations, check_codes, check_currency, check_money, check_party, check_text
+from tripsmith.core.money import money_amount, money_message
+from tripsmith.core.dates import to_date
 
 CABINS = {pb.CABIN_ECONOMY: "ECONOMY", pb.CABIN_PREMIUM_ECONOMY: "PREMIUM_ECONOMY",
           pb.CABIN_BUSINESS: "BUSINESS", pb.CABIN_FIRST: "FIRST"}
@@ -53,18 +45,6 @@ SORT_KEYS: dict[int, Callable[[PricedJourney], tuple]] = {
     pb.FLIGHT_ORDER_ARRIVAL_TIME: lambda p: (p.journey[-1].arrival, p.total_usd),
     pb.FLIGHT_ORDER_STOPS: lambda p: (len(p.journey), p.total_usd),
 }
-
-
-def _instant(moment: dt.datetime) -> timestamp_pb2.Timestamp:
-    stamp = timestamp_pb2.Timestamp()
-    stamp.FromDatetime(moment.astimezone(dt.timezone.utc))
-    return stamp
-
-
-def _duration(delta: dt.timedelta) -> duration_pb2.Duration:
-    value = duration_pb2.Duration()
-    value.FromTimedelta(delta)
-    return value
 
 
 def _in_window(moment: dt.datetime, window: pb.TimeWindow) -> bool:
@@ -104,10 +84,10 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
     def _segment(self, leg: Leg) -> pb.FlightSegment:
         return pb.FlightSegment(
             departure_airport=leg.origin, arrival_airport=leg.destination,
-            departure_time=_instant(leg.departure), departure_time_zone=str(leg.departure.tzinfo),
-            arrival_time=_instant(leg.arrival), arrival_time_zone=str(leg.arrival.tzinfo),
+            departure_time=timestamp(leg.departure), departure_time_zone=str(leg.departure.tzinfo),
+            arrival_time=timestamp(leg.arrival), arrival_time_zone=str(leg.arrival.tzinfo),
             carrier=leg.airline, carrier_name=self.catalog.airline_names.get(leg.airline, leg.airline),
-            flight_number=leg.flight_number, duration=_duration(leg.arrival - leg.departure),
+            flight_number=leg.flight_number, duration=duration(leg.arrival - leg.departure),
             distance_km=leg.distance_km, aircraft=leg.aircraft.name,
         )
 
@@ -121,7 +101,7 @@ class FlightsServicer(flights_service_pb2_grpc.FlightsServiceServicer):
             cents(priced.adult_usd * passenger_share(age)) for age in passengers.children_ages)
         offer = pb.FlightOffer(
             offer_id=priced.offer_id, segments=[self._segment(leg) for leg in priced.journey],
-            stops=len(priced.journey) - 1, total_duration=_duration(priced.duration),
+            stops=len(priced.journey) - 1, total_duration=duration(priced.duration),
             cabin=CABIN_VALUES[priced.cabin], price_per_adult=money_message(cents(priced.adult_usd), currency),
             total_price=money_message(total, currency),
             seats_available=priced.seats_left, refundable=priced.cabin in ("BUSINESS", "FIRST"),

@@ -10,7 +10,8 @@ import re
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import Violations, check_codes, check_money, check_party, check_text, to_date
+from tripsmith.core.validation import Violations, check_codes, check_money, check_party, check_text
+from tripsmith.core.dates import to_date
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ITINERARY_NAME = re.compile(r"^itineraries/([a-z0-9]{1,64})$")

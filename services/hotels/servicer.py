@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from services.hotels.inventory import Hotel, Inventory
 from services.hotels.offers import MAX_NIGHTS, PricedStay, Stay, decode_offer_id, price, rooms_for
-from tripsmith.suppliers.booking_desk import BookingDesk, required_id, timestamp
+from tripsmith.core.dates import timestamp
+from tripsmith.suppliers.booking_desk import BookingDesk, required_id
 from tripsmith.common.v1 import party_pb2, provenance_pb2
 from tripsmith.suppliers.data.catalog import City, distance_km
 from tripsmith.core.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
@@ -19,16 +20,9 @@ from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import (
-    Violations,
-    check_currency,
-    check_money,
-    check_party,
-    check_text,
-    date_message,
-    money_message,
-    to_date,
-)
+from tripsmith.core.validation import Violations, check_currency, check_money, check_party, check_text
+from tripsmith.core.dates import date_message, to_date
+from tripsmith.core.money import money_message
 
 BOOKING_HORIZON_DAYS = 365
 MAX_ROOMS = 9

@@ -33,6 +33,8 @@ from google.protobuf import json_format
 from services.model.messages import Decision, Message, Tool, ToolCall, ToolChoice
 from services.model.understanding import Understanding, refine, understand
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+from tripsmith.core.dates import iso_date
+from tripsmith.core.money import money_amount
 
 PROFILE_TOOL = "get_traveler_profile"
 RECORD_TOOL = "record_trip_request"
@@ -113,14 +115,10 @@ def _place(place) -> str:
     return place.iata_code or place.city_name
 
 
-def _iso(date) -> str:
-    return f"{date.year:04}-{date.month:02}-{date.day:02}"
-
-
 def _money(money) -> dict | None:
     if not money.currency_code:
         return None
-    return {"amount": money.units + money.nanos / 1e9, "currency_code": money.currency_code}
+    return {"amount": money_amount(money), "currency_code": money.currency_code}
 
 
 def tool_arguments(name: str, result: Understanding) -> dict[str, Any]:
@@ -139,18 +137,18 @@ def tool_arguments(name: str, result: Understanding) -> dict[str, Any]:
                 "adjustments": result.adjustments}
     if name == "search_flights:out":
         return {"origin": _place(request.origin), "destination": _place(request.destination),
-                "departure_date": _iso(request.start_date), **party, **flight_filters}
+                "departure_date": iso_date(request.start_date), **party, **flight_filters}
     if name == "search_flights:back":
         return {"origin": _place(request.destination), "destination": _place(request.origin),
-                "departure_date": _iso(request.end_date), **party, **flight_filters}
+                "departure_date": iso_date(request.end_date), **party, **flight_filters}
     if name == "search_hotels":
-        return {"city": _place(request.destination), "check_in_date": _iso(request.start_date),
-                "check_out_date": _iso(request.end_date), **party, "rooms": request.party.rooms,
+        return {"city": _place(request.destination), "check_in_date": iso_date(request.start_date),
+                "check_out_date": iso_date(request.end_date), **party, "rooms": request.party.rooms,
                 "min_stars": request.hotel_preferences.min_stars or None,
                 "max_nightly_price": _money(request.hotel_preferences.max_nightly_price)}
     if name == "get_weather":
-        return {"place": _place(request.destination), "start_date": _iso(request.start_date),
-                "end_date": _iso(request.end_date)}
+        return {"place": _place(request.destination), "start_date": iso_date(request.start_date),
+                "end_date": iso_date(request.end_date)}
     return {}
 
 
@@ -183,8 +181,8 @@ def _summary(result: Understanding, messages: list[Message], since: int) -> str:
             if found is not None and name != RECORD_TOOL:
                 counts.append(f"{found} from {name}")
     request = result.request
-    text = (f"Trip from {_place(request.origin)} to {_place(request.destination)}, {_iso(request.start_date)} to "
-            f"{_iso(request.end_date)}, for {request.party.adults} adult(s)"
+    text = (f"Trip from {_place(request.origin)} to {_place(request.destination)}, {iso_date(request.start_date)} to "
+            f"{iso_date(request.end_date)}, for {request.party.adults} adult(s)"
             + (f" and {len(request.party.children_ages)} child(ren)" if request.party.children_ages else "") + ". ")
     if counts:
         text += "Searched: " + "; ".join(counts) + ". "

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from google.protobuf import field_mask_pb2
 from google.protobuf.message import Message
-from google.type import money_pb2
 
 from services.profile import derive
 from services.profile.store import ProfileStore, WriteKey
@@ -39,6 +38,8 @@ from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import current_tenant
 from tripsmith.core.fingerprint import fingerprint
 from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
+from tripsmith.core.dates import date_of
+from tripsmith.core.money import exact_money
 from tripsmith.core.validation import Violations
 
 #: Derivation looks at this many of the most recent trips: habits change, and the cost of
@@ -92,19 +93,13 @@ def _apply_mask(source: pb.Traveler, destination: pb.Traveler, paths: list[str])
     )
 
 
-def _money(currency: str, amount: Decimal) -> money_pb2.Money:
-    nanos_total = (amount * _NANOS).to_integral_value(ROUND_HALF_EVEN)
-    units, nanos = divmod(int(nanos_total), 10**9)
-    return money_pb2.Money(currency_code=currency, units=units, nanos=nanos)
-
-
 def _facts(trip: pb.Trip) -> derive.TripFacts:
     spend = None
     if trip.HasField("nightly_spend"):
         money = trip.nightly_spend
         spend = (money.currency_code, Decimal(money.units) + Decimal(money.nanos) / _NANOS)
     start, end = trip.start_date, trip.end_date
-    nights = (datetime.date(end.year, end.month, end.day) - datetime.date(start.year, start.month, start.day)).days
+    nights = (date_of(end) - date_of(start)).days
     return derive.TripFacts(
         airlines=tuple(trip.airlines),
         hotel_stars=trip.hotel_stars,
@@ -131,7 +126,7 @@ def _derived_message(derived: derive.Derived) -> pb.DerivedPreferences:
     if derived.nightly_spend is not None:
         currency, amount = derived.nightly_spend.value
         message.nightly_spend.CopyFrom(
-            pb.NightlySpend(amount=_money(currency, amount), confidence=derived.nightly_spend.confidence)
+            pb.NightlySpend(amount=exact_money(currency, amount), confidence=derived.nightly_spend.confidence)
         )
     if derived.trip_length is not None:
         message.trip_length.CopyFrom(

@@ -43,6 +43,7 @@ from google.protobuf.message import Message
 from tripsmith.core.errors import Aborted, AlreadyExists, FailedPrecondition, NotFound, Unavailable
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.core.fingerprint import fingerprint
+from tripsmith.core.dates import iso_date
 
 log = logging.getLogger(__name__)
 
@@ -323,11 +324,6 @@ def _load(text: str, message_type: type[M]) -> M:
     return json_format.Parse(text, message_type(), ignore_unknown_fields=True)
 
 
-def _iso_date(date: Any) -> str:
-    """A google.type.Date as YYYY-MM-DD, which sorts like the date in SQL."""
-    return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
-
-
 def _lock_id(tenant: str, key: str) -> int:
     """A signed 64-bit number for (tenant, key), as PostgreSQL advisory locks take."""
     digest = hashlib.sha256(f"{tenant}\0{key}".encode()).digest()
@@ -552,7 +548,7 @@ class SqlProfileStore:
             sql.run(
                 "INSERT INTO trips (tenant, traveler_id, trip_id, start_date, end_date, data)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                tenant, traveler_id, trip_id, _iso_date(trip.start_date), _iso_date(trip.end_date), _dump(trip),
+                tenant, traveler_id, trip_id, iso_date(trip.start_date), iso_date(trip.end_date), _dump(trip),
             )
             return trip
 

@@ -22,7 +22,10 @@ from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
-from tripsmith.core.validation import Violations, to_date
+from tripsmith.core.validation import Violations
+
+#: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
+from tripsmith.core.dates import to_date
 
 #: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
 ID_PATTERN = r"[a-z][a-z0-9-]{0,62}"

@@ -11,9 +11,10 @@ from services.weather.forecast import Forecaster
 from services.weather.model import DayWeather
 from tripsmith.common.v1 import provenance_pb2
 from tripsmith.suppliers.data.catalog import Catalog
-from tripsmith.core.validation import Violations, date_message, to_date
+from tripsmith.core.dates import date_message, to_date
 from tripsmith.weather.v1 import weather_service_pb2 as pb
 from tripsmith.weather.v1 import weather_service_pb2_grpc
+from tripsmith.core.validation import Violations
 
 
 def day_message(day: DayWeather) -> pb.DailyWeather:

@@ -22,6 +22,7 @@ from tripsmith.client import SETTLED, PlannerClient, is_bad_input, itinerary_nam
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from services.gateway.config import GatewayConfig
 from tripsmith.runtime.config import DEFAULT_PORTS, ConfigError, Settings, load, port_variable
+from tripsmith.core.money import show_money
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -123,7 +124,7 @@ async def _run(args: argparse.Namespace) -> int:
                     print(f"{item.name:<34} {render.state_name(item.state):<12} "
                           f"{request.origin.iata_code or request.origin.city_name or '?'} -> "
                           f"{request.destination.iata_code or request.destination.city_name or '?'}  "
-                          f"{render.money(item.price.total)}")
+                          f"{show_money(item.price.total)}")
                 if page.next_page_token:
                     print(f"more: --page-token {page.next_page_token}", file=sys.stderr)
             return EXIT_OK

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
+from tripsmith.core.dates import iso_date, local_time
+from tripsmith.core.money import show_money
 
 
 def state_name(state: int) -> str:
     return planner.State.Name(state).removeprefix("STATE_").replace("_", " ").lower()
-
-
-def money(value) -> str:
-    return f"{value.units + value.nanos / 1e9:,.2f} {value.currency_code}" if value.currency_code else "-"
-
-
-def _date(value) -> str:
-    return f"{value.year:04}-{value.month:02}-{value.day:02}"
-
-
-def _local(timestamp, zone: str) -> dt.datetime:
-    return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone or "UTC"))
 
 
 def event_line(event: planner.ItineraryEvent) -> str:
@@ -52,8 +40,8 @@ def itinerary_text(itinerary: planner.Itinerary) -> str:
                                                       if request.party.children_ages else "")
         lines.append(f"Trip: {request.origin.iata_code or request.origin.city_name} -> "
                      f"{request.destination.iata_code or request.destination.city_name}, "
-                     f"{_date(request.start_date)} to {_date(request.end_date)}, {party}"
-                     + (f", budget {money(request.budget)}" if request.budget.currency_code else ""))
+                     f"{iso_date(request.start_date)} to {iso_date(request.end_date)}, {party}"
+                     + (f", budget {show_money(request.budget)}" if request.budget.currency_code else ""))
         if request.assumed_fields:
             lines.append("Assumed: " + ", ".join(request.assumed_fields))
     if itinerary.question:
@@ -63,17 +51,17 @@ def itinerary_text(itinerary: planner.Itinerary) -> str:
     if itinerary.state == planner.STATE_INFEASIBLE and itinerary.relaxation.explanation:
         lines += ["", f"No plan fits: {itinerary.relaxation.explanation}"]
     for label, offer in zip(("Outbound", "Return"), itinerary.flights):
-        lines += ["", f"{label} ({money(offer.total_price)}, {offer.stops} stop(s)):"]
+        lines += ["", f"{label} ({show_money(offer.total_price)}, {offer.stops} stop(s)):"]
         for segment in offer.segments:
-            leaves = _local(segment.departure_time, segment.departure_time_zone)
-            lands = _local(segment.arrival_time, segment.arrival_time_zone)
+            leaves = local_time(segment.departure_time, segment.departure_time_zone)
+            lands = local_time(segment.arrival_time, segment.arrival_time_zone)
             lines.append(f"  {segment.flight_number:<8} {segment.departure_airport} {leaves:%a %d %b %H:%M} -> "
                          f"{segment.arrival_airport} {lands:%a %d %b %H:%M} (local)  {segment.carrier_name}")
     for stay in itinerary.hotel_stays:
         lines += ["", f"Hotel: {stay.hotel.name} ({stay.stars}*, rated {stay.hotel.rating:.1f}, "
                       f"{stay.hotel.neighborhood or stay.hotel.address})",
-                  f"  {_date(stay.check_in_date)} to {_date(stay.check_out_date)}, {stay.rooms} x {stay.room_type.name}, "
-                  f"{money(stay.nightly_price)} a night, {money(stay.total_price)} in all"]
+                  f"  {iso_date(stay.check_in_date)} to {iso_date(stay.check_out_date)}, {stay.rooms} x {stay.room_type.name}, "
+                  f"{show_money(stay.nightly_price)} a night, {show_money(stay.total_price)} in all"]
     if itinerary.days:
         lines += ["", "Day by day:"]
     for day in itinerary.days:
@@ -82,14 +70,14 @@ def itinerary_text(itinerary: planner.Itinerary) -> str:
         if weather.date.year:
             condition = weather_pb2.Condition.Name(weather.condition).removeprefix("CONDITION_").replace("_", " ").lower()
             forecast = f"  {weather.low_celsius:.0f}-{weather.high_celsius:.0f} C, {condition}, rain {weather.precipitation_probability:.0%}"
-        lines.append(f"  {_date(day.date)}  {day.city.city_name or day.city.iata_code}{forecast}")
+        lines.append(f"  {iso_date(day.date)}  {day.city.city_name or day.city.iata_code}{forecast}")
         lines += [f"      {travel}" for travel in day.travel]
         lines += [f"      - {s.title}{' (indoors)' if s.indoor else ''}: {s.description}" for s in day.suggestions]
     if itinerary.price.line_items:
         lines += ["", "Price:"]
-        lines += [f"  {money(item.converted_amount):>16}  {item.description}" for item in itinerary.price.line_items]
-        lines.append(f"  {money(itinerary.price.total):>16}  total"
-                     + (f" (budget {money(itinerary.price.budget)})" if itinerary.price.budget.currency_code else ""))
+        lines += [f"  {show_money(item.converted_amount):>16}  {item.description}" for item in itinerary.price.line_items]
+        lines.append(f"  {show_money(itinerary.price.total):>16}  total"
+                     + (f" (budget {show_money(itinerary.price.budget)})" if itinerary.price.budget.currency_code else ""))
     if itinerary.checks:
         lines += ["", "Checks:"]
         lines += [f"  [{'x' if c.satisfied else ' '}] {c.name}: {c.detail}" for c in itinerary.checks]
@@ -98,10 +86,10 @@ def itinerary_text(itinerary: planner.Itinerary) -> str:
             lines += ["", "Bookings:"]
         status = planner.BookingStatus.Name(booking.status).removeprefix("BOOKING_STATUS_").lower()
         kind = planner.BookingKind.Name(booking.kind).removeprefix("BOOKING_KIND_").lower()
-        lines.append(f"  {kind:<6} {booking.booking_reference or booking.hold_id:<14} {status:<10} {money(booking.price)}")
+        lines.append(f"  {kind:<6} {booking.booking_reference or booking.hold_id:<14} {status:<10} {show_money(booking.price)}")
     if itinerary.summary:
         lines += ["", itinerary.summary]
     usage = itinerary.usage
     lines += ["", f"Model: {usage.model_calls} call(s), {usage.input_tokens}+{usage.output_tokens} tokens, "
-                  f"estimated {money(usage.estimated_cost)}" + (f"; trace {itinerary.trace_id}" if itinerary.trace_id else "")]
+                  f"estimated {show_money(usage.estimated_cost)}" + (f"; trace {itinerary.trace_id}" if itinerary.trace_id else "")]
     return "\n".join(lines)

@@ -7,12 +7,12 @@ several problems before raising, so that a client learns them all at once.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from google.type import date_pb2, money_pb2
+from google.type import money_pb2
 
 from tripsmith.core.errors import FieldViolation, InvalidArgument
+from tripsmith.core.money import money_amount
 
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")
@@ -43,20 +43,6 @@ class Violations:
             raise InvalidArgument(summary, violations=list(self.items))
 
 
-def to_date(value: date_pb2.Date, field: str) -> dt.date:
-    """A complete google.type.Date as a date."""
-    if value.year == 0 and value.month == 0 and value.day == 0:
-        raise InvalidArgument.of(field, "is required")
-    try:
-        return dt.date(value.year, value.month, value.day)
-    except ValueError as error:
-        raise InvalidArgument.of(field, f"is not a calendar date ({error})") from None
-
-
-def date_message(day: dt.date) -> date_pb2.Date:
-    return date_pb2.Date(year=day.year, month=day.month, day=day.day)
-
-
 def check_currency(code: str, field: str, known: set[str] | dict) -> str:
     """An ISO 4217 code this service can price in; empty means USD."""
     code = code or "USD"
@@ -65,18 +51,6 @@ def check_currency(code: str, field: str, known: set[str] | dict) -> str:
     if code not in known:
         raise InvalidArgument.of(field, f"{code} is not a currency this service prices in")
     return code
-
-
-def money_amount(money: money_pb2.Money) -> float:
-    return money.units + money.nanos / 1e9
-
-
-def money_message(amount: float, currency: str) -> money_pb2.Money:
-    """Money rounded to the cent, as units and nanos of the same sign."""
-    cents = round(amount * 100)
-    units, remainder = divmod(abs(cents), 100)
-    sign = -1 if cents < 0 else 1
-    return money_pb2.Money(currency_code=currency, units=sign * units, nanos=sign * remainder * 10_000_000)
 
 
 def check_money(money: money_pb2.Money, field: str, known: set[str] | dict) -> float:

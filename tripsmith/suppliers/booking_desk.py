@@ -12,21 +12,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from google.protobuf import timestamp_pb2
 from google.protobuf.message import Message
 
+from tripsmith.core.dates import timestamp
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.suppliers.ledger import Allocation, Ledger, check_idempotency_key
 from tripsmith.runtime.auth import current_tenant
 from tripsmith.core.fingerprint import fingerprint
 from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
 from tripsmith.core.validation import check_text
-
-
-def timestamp(seconds: float) -> timestamp_pb2.Timestamp:
-    stamp = timestamp_pb2.Timestamp()
-    stamp.FromNanoseconds(int(seconds * 1e9))
-    return stamp
 
 
 def required_id(value: str, field: str) -> str:

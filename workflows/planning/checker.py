@@ -9,25 +9,13 @@ itinerary's `checks`; an itinerary with a failed check is never proposed.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from zoneinfo import ZoneInfo
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.core.dates import date_of, local_time
+from tripsmith.core.money import money_amount
 
 MIN_CONNECTION_MINUTES = 45
-
-
-def _money(value) -> float:
-    return value.units + value.nanos / 1e9
-
-
-def _date(value) -> dt.date | None:
-    return dt.date(value.year, value.month, value.day) if value.year else None
-
-
-def _at(timestamp, zone: str) -> dt.datetime:
-    return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone))
 
 
 def place_key(place) -> str:
@@ -61,18 +49,18 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
         results.append(planner.ConstraintCheck(name=name, satisfied=satisfied, detail=detail))
 
     flights, stays = list(itinerary.flights), list(itinerary.hotel_stays)
-    start, end = _date(request.start_date), _date(request.end_date)
+    start, end = date_of(request.start_date), date_of(request.end_date)
     if len(flights) != 2 or len(stays) != 1 or not all(f.segments for f in flights):
         record("shape", False, f"{len(flights)} flights and {len(stays)} stays; expected 2 and 1")
         return results
     outbound, inbound, stay = flights[0], flights[1], stays[0]
-    leaves = _at(outbound.segments[0].departure_time, outbound.segments[0].departure_time_zone)
-    arrives = _at(outbound.segments[-1].arrival_time, outbound.segments[-1].arrival_time_zone)
-    returns = _at(inbound.segments[0].departure_time, inbound.segments[0].departure_time_zone)
+    leaves = local_time(outbound.segments[0].departure_time, outbound.segments[0].departure_time_zone)
+    arrives = local_time(outbound.segments[-1].arrival_time, outbound.segments[-1].arrival_time_zone)
+    returns = local_time(inbound.segments[0].departure_time, inbound.segments[0].departure_time_zone)
     record("dates", leaves.date() == start and returns.date() == end,
            f"outbound leaves {leaves:%Y-%m-%d %H:%M} local, return leaves {returns:%Y-%m-%d %H:%M} local; "
            f"requested {start} to {end}")
-    check_in, check_out = _date(stay.check_in_date), _date(stay.check_out_date)
+    check_in, check_out = date_of(stay.check_in_date), date_of(stay.check_out_date)
     record("hotel nights", check_in == arrives.date() and check_out == returns.date(),
            f"stay {check_in} to {check_out}; flights arrive {arrives.date()} and leave {returns.date()}")
 
@@ -84,12 +72,12 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
            f"{seats} seat(s) needed, {min(f.seats_available for f in flights)} available; "
            f"{guests} guest(s) in {stay.rooms} room(s) for {capacity}")
 
-    total = _money(itinerary.price.total)
-    lines = sum(_money(line.converted_amount) for line in itinerary.price.line_items)
+    total = money_amount(itinerary.price.total)
+    lines = sum(money_amount(line.converted_amount) for line in itinerary.price.line_items)
     record("price adds up", abs(total - lines) < 0.005 and len(itinerary.price.line_items) == 3,
            f"total {total:,.2f}, line items {lines:,.2f}")
     if request.budget.currency_code:
-        budget = _money(request.budget)
+        budget = money_amount(request.budget)
         record("budget", itinerary.price.total.currency_code == request.budget.currency_code and total <= budget + 0.005,
                f"total {total:,.2f} {itinerary.price.total.currency_code} within budget {budget:,.2f} "
                f"{request.budget.currency_code}" if total <= budget + 0.005 else
@@ -103,8 +91,8 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
         overnight = []
         for flight in flights:
             for segment in flight.segments:
-                off = _at(segment.departure_time, segment.departure_time_zone)
-                on = _at(segment.arrival_time, segment.arrival_time_zone)
+                off = local_time(segment.departure_time, segment.departure_time_zone)
+                on = local_time(segment.arrival_time, segment.arrival_time_zone)
                 if (off.hour >= 21 or off.hour < 5) and (on.date() > off.date() or on.hour < 7):
                     overnight.append(segment.flight_number)
         record("no red-eye", not overnight, f"overnight: {', '.join(overnight)}" if overnight else "no overnight segment")
@@ -120,7 +108,7 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
         record("hotel stars", stay.hotel.stars >= hotel_prefs.min_stars,
                f"{stay.hotel.stars} stars, at least {hotel_prefs.min_stars}")
     if hotel_prefs.max_nightly_price.currency_code:
-        nightly, cap = _money(stay.nightly_price), _money(hotel_prefs.max_nightly_price)
+        nightly, cap = money_amount(stay.nightly_price), money_amount(hotel_prefs.max_nightly_price)
         record("nightly price", nightly <= cap + 0.005, f"{nightly:,.2f} a night, at most {cap:,.2f}")
 
     if routes is not None:

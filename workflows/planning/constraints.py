@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import money_amount as amount
+from tripsmith.core.dates import date_of, local_time
+from tripsmith.core.money import money_amount
 
 #: A red-eye leaves between 21:00 and 04:59 local time and lands on a later local date or
 #: before 07:00: the traveler spends the night in the air.
@@ -22,23 +22,19 @@ RED_EYE_FROM, RED_EYE_UNTIL, RED_EYE_LANDS_BEFORE = dt.time(21), dt.time(5), dt.
 MIN_CONNECTION = dt.timedelta(minutes=45)
 
 
-def local(timestamp, zone: str) -> dt.datetime:
-    return timestamp.ToDatetime(dt.timezone.utc).astimezone(ZoneInfo(zone))
-
-
 def departure_date(offer: flights.FlightOffer) -> dt.date:
     first = offer.segments[0]
-    return local(first.departure_time, first.departure_time_zone).date()
+    return local_time(first.departure_time, first.departure_time_zone).date()
 
 
 def arrival_date(offer: flights.FlightOffer) -> dt.date:
     last = offer.segments[-1]
-    return local(last.arrival_time, last.arrival_time_zone).date()
+    return local_time(last.arrival_time, last.arrival_time_zone).date()
 
 
 def is_red_eye(segment: flights.FlightSegment) -> bool:
-    leaves = local(segment.departure_time, segment.departure_time_zone)
-    lands = local(segment.arrival_time, segment.arrival_time_zone)
+    leaves = local_time(segment.departure_time, segment.departure_time_zone)
+    lands = local_time(segment.arrival_time, segment.arrival_time_zone)
     night = leaves.time() >= RED_EYE_FROM or leaves.time() < RED_EYE_UNTIL
     return night and (lands.date() > leaves.date() or lands.time() < RED_EYE_LANDS_BEFORE)
 
@@ -72,17 +68,17 @@ class Rules:
     def of(cls, request: planner.TripRequest, currency: str) -> Rules:
         prefs, hotel = request.flight_preferences, request.hotel_preferences
         return cls(
-            start=dt.date(request.start_date.year, request.start_date.month, request.start_date.day),
-            end=dt.date(request.end_date.year, request.end_date.month, request.end_date.day),
+            start=date_of(request.start_date),
+            end=date_of(request.end_date),
             seats=seats_needed(request.party),
             guests=request.party.adults + len(request.party.children_ages),
-            budget=amount(request.budget) if request.budget.currency_code else None,
+            budget=money_amount(request.budget) if request.budget.currency_code else None,
             currency=currency,
             max_stops=prefs.max_stops if prefs.HasField("max_stops") else None,
             avoid_red_eye=prefs.avoid_red_eye,
             avoided_airlines=frozenset(prefs.avoided_airlines),
             min_stars=hotel.min_stars,
-            max_nightly=amount(hotel.max_nightly_price) if hotel.max_nightly_price.currency_code else None,
+            max_nightly=money_amount(hotel.max_nightly_price) if hotel.max_nightly_price.currency_code else None,
         )
 
     def flight_ok(self, offer: flights.FlightOffer, leaves_on: dt.date) -> bool:
@@ -99,4 +95,4 @@ class Rules:
                 and offer.hotel.stars >= self.min_stars
                 and offer.rooms * offer.room_type.max_occupancy >= self.guests
                 and offer.rooms_available >= offer.rooms
-                and (self.max_nightly is None or amount(offer.average_nightly_price) <= self.max_nightly + 1e-9))
+                and (self.max_nightly is None or money_amount(offer.average_nightly_price) <= self.max_nightly + 1e-9))

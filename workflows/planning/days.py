@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
-from workflows.planning.constraints import local
+from tripsmith.core.dates import date_message, local_time
+from tripsmith.core.dates import date_of
 
 #: interest -> (title, description, indoor) choices, in the order they are offered.
 SUGGESTIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
@@ -53,14 +53,10 @@ def is_wet(day: weather_pb2.DailyWeather) -> bool:
     return day.condition in _WET or day.precipitation_probability >= 0.6
 
 
-def _date(value) -> dt.date:
-    return dt.date(value.year, value.month, value.day)
-
-
 def _travel_line(offer, verb: str) -> str:
     first, last = offer.segments[0], offer.segments[-1]
-    leaves = local(first.departure_time, first.departure_time_zone)
-    lands = local(last.arrival_time, last.arrival_time_zone)
+    leaves = local_time(first.departure_time, first.departure_time_zone)
+    lands = local_time(last.arrival_time, last.arrival_time_zone)
     numbers = ", ".join(f"{s.carrier}{s.flight_number.removeprefix(s.carrier)}" for s in offer.segments)
     stops = "nonstop" if offer.stops == 0 else f"{offer.stops} stop(s)"
     return (f"{verb} {first.departure_airport} to {last.arrival_airport}, {numbers}, departs {leaves:%H:%M}, "
@@ -72,11 +68,11 @@ def day_plans(itinerary: planner.Itinerary, weather: Sequence[weather_pb2.DailyW
     """One DayPlan per calendar day from the outbound departure to the return arrival."""
     outbound, inbound = itinerary.flights[0], itinerary.flights[1]
     request = itinerary.request
-    start = local(outbound.segments[0].departure_time, outbound.segments[0].departure_time_zone).date()
-    arrive = local(outbound.segments[-1].arrival_time, outbound.segments[-1].arrival_time_zone).date()
-    leave = local(inbound.segments[0].departure_time, inbound.segments[0].departure_time_zone).date()
-    home = local(inbound.segments[-1].arrival_time, inbound.segments[-1].arrival_time_zone).date()
-    by_date = {_date(day.date): day for day in weather}
+    start = local_time(outbound.segments[0].departure_time, outbound.segments[0].departure_time_zone).date()
+    arrive = local_time(outbound.segments[-1].arrival_time, outbound.segments[-1].arrival_time_zone).date()
+    leave = local_time(inbound.segments[0].departure_time, inbound.segments[0].departure_time_zone).date()
+    home = local_time(inbound.segments[-1].arrival_time, inbound.segments[-1].arrival_time_zone).date()
+    by_date = {date_of(day.date): day for day in weather}
     wanted = [interest for interest in interests if interest in SUGGESTIONS] or list(DEFAULT_INTERESTS)
     plans, offered = [], 0
     day = start

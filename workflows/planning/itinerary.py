@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import money_message
-from workflows.planning.constraints import amount
 from workflows.planning.optimizer import Plan
+from tripsmith.core.money import money_amount, money_message
 
 
 def assemble(request: planner.TripRequest, plan: Plan) -> planner.Itinerary:
@@ -32,7 +31,7 @@ def assemble(request: planner.TripRequest, plan: Plan) -> planner.Itinerary:
                          amount=stay.total_price, converted_amount=stay.total_price),
     ]
     itinerary.price.line_items.extend(lines)
-    itinerary.price.total.CopyFrom(money_message(sum(amount(line.converted_amount) for line in lines), currency))
+    itinerary.price.total.CopyFrom(money_message(sum(money_amount(line.converted_amount) for line in lines), currency))
     if request.budget.currency_code:
         itinerary.price.budget.CopyFrom(request.budget)
     return itinerary

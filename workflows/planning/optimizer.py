@@ -33,7 +33,11 @@ from dataclasses import dataclass, field
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from workflows.planning.constraints import Rules, amount, arrival_date, is_red_eye, local
+from tripsmith.core.dates import local_time
+from tripsmith.core.money import money_amount
+from workflows.planning.constraints import Rules, arrival_date, is_red_eye
+from tripsmith.core.dates import date_of
+from tripsmith.core.money import money_text
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,11 @@ class Outcome:
 
 
 def flight_cost(offer: flights.FlightOffer, weights: Weights, tastes: Tastes) -> float:
-    cost = amount(offer.total_price)
+    cost = money_amount(offer.total_price)
     cost += weights.hour * offer.total_duration.ToSeconds() / 3600 + weights.stop * offer.stops
     first, last = offer.segments[0], offer.segments[-1]
-    leaves = local(first.departure_time, first.departure_time_zone).time()
-    lands = local(last.arrival_time, last.arrival_time_zone).time()
+    leaves = local_time(first.departure_time, first.departure_time_zone).time()
+    lands = local_time(last.arrival_time, last.arrival_time_zone).time()
     if leaves < dt.time(7) or lands > dt.time(23):
         cost += weights.early_or_late
     cost += weights.red_eye * sum(1 for segment in offer.segments if is_red_eye(segment))
@@ -101,7 +105,7 @@ def flight_cost(offer: flights.FlightOffer, weights: Weights, tastes: Tastes) ->
 def stay_cost(offer: hotels.HotelOffer, weights: Weights, tastes: Tastes) -> float:
     nights = max(1, len(offer.nightly_rates))
     hotel = offer.hotel
-    cost = amount(offer.total_price)
+    cost = money_amount(offer.total_price)
     cost -= weights.rating_point_per_night * (hotel.rating - 7.0) * nights
     cost -= weights.star_per_night * (hotel.stars - 3) * nights
     cost += weights.km_from_center_per_night * hotel.distance_from_center_km * nights
@@ -114,7 +118,7 @@ def stay_cost(offer: hotels.HotelOffer, weights: Weights, tastes: Tastes) -> flo
 
 def _stay_dates(offer: hotels.HotelOffer) -> tuple[dt.date, dt.date]:
     check_in, check_out = offer.check_in_date, offer.check_out_date
-    return (dt.date(check_in.year, check_in.month, check_in.day), dt.date(check_out.year, check_out.month, check_out.day))
+    return (date_of(check_in), date_of(check_out))
 
 
 class _Stays:
@@ -143,12 +147,12 @@ class _Stays:
 def search(rules: Rules, outbound: Sequence[flights.FlightOffer], inbound: Sequence[flights.FlightOffer],
            stays: Sequence[hotels.HotelOffer], weights: Weights, tastes: Tastes) -> Plan | None:
     """The exact best plan under `rules`, or None."""
-    outs = [(amount(o.total_price), flight_cost(o, weights, tastes), o) for o in outbound if rules.flight_ok(o, rules.start)]
-    ins = [(amount(i.total_price), flight_cost(i, weights, tastes), i) for i in inbound if rules.flight_ok(i, rules.end)]
+    outs = [(money_amount(o.total_price), flight_cost(o, weights, tastes), o) for o in outbound if rules.flight_ok(o, rules.start)]
+    ins = [(money_amount(i.total_price), flight_cost(i, weights, tastes), i) for i in inbound if rules.flight_ok(i, rules.end)]
     by_dates: dict[tuple[dt.date, dt.date], list] = {}
     for stay in stays:
         if rules.hotel_ok(stay):
-            by_dates.setdefault(_stay_dates(stay), []).append((amount(stay.total_price), stay_cost(stay, weights, tastes), stay))
+            by_dates.setdefault(_stay_dates(stay), []).append((money_amount(stay.total_price), stay_cost(stay, weights, tastes), stay))
     index = {dates: _Stays(items) for dates, items in by_dates.items()}
     best: Plan | None = None
     for out_price, out_cost, out in outs:
@@ -165,10 +169,6 @@ def search(rules: Rules, outbound: Sequence[flights.FlightOffer], inbound: Seque
             if best is None or plan.key < best.key:
                 best = plan
     return best
-
-
-def _money_text(value: float, currency: str) -> str:
-    return f"{value:,.2f} {currency}"
 
 
 def optimize(request: planner.TripRequest, outbound: Sequence[flights.FlightOffer], inbound: Sequence[flights.FlightOffer],
@@ -212,8 +212,8 @@ def _relaxation(request, rules: Rules, outbound, inbound, stays, weights, tastes
                 _apply(relaxed_request, path, change)
             if with_budget and rules.budget is not None and plan.total > rules.budget + 1e-9:
                 fields.append("budget")
-                parts.append(f"the cheapest valid plan costs {_money_text(plan.total, rules.currency)}; "
-                             f"your budget is {_money_text(rules.budget, rules.currency)}")
+                parts.append(f"the cheapest valid plan costs {money_text(plan.total, rules.currency)}; "
+                             f"your budget is {money_text(rules.budget, rules.currency)}")
                 relaxed_request.budget.units, relaxed_request.budget.nanos = int(-(-plan.total // 1)), 0
             if not fields:
                 continue

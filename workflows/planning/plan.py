@@ -16,15 +16,14 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2
-from tripsmith.core.validation import money_message
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
 from workflows.api import from_json
 from workflows.payloads import OptimizeInput
 from workflows.planning.checker import check
 from workflows.planning.days import day_plans
 from workflows.planning.itinerary import assemble
-from workflows.planning.constraints import amount
 from workflows.planning.optimizer import Tastes, Weights, optimize
+from tripsmith.core.money import money_amount, money_message
 
 #: How the budget style scales the worth of an hour, of hotel quality and of centrality.
 _STYLE = {
@@ -66,7 +65,7 @@ def in_currency(request: planner.TripRequest, currency: str) -> planner.TripRequ
     converted = planner.TripRequest()
     converted.CopyFrom(request)
     converted.hotel_preferences.max_nightly_price.CopyFrom(
-        money_message(convert(amount(cap), cap.currency_code, currency), currency))
+        money_message(convert(money_amount(cap), cap.currency_code, currency), currency))
     return converted
 
 
@@ -149,7 +148,7 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
         capped = planner.TripRequest()
         capped.CopyFrom(request)
         limit = task.cheaper_than - 0.01
-        if not capped.budget.currency_code or amount(capped.budget) > limit:
+        if not capped.budget.currency_code or money_amount(capped.budget) > limit:
             capped.budget.CopyFrom(money_message(limit, task.currency))
         price_first = dataclasses.replace(weights, **{name: value / 4 for name, value in vars(weights).items()})
         outcome = optimize(capped, outbound, inbound, stays, task.currency, price_first, tastes)

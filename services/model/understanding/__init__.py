@@ -26,7 +26,9 @@ from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import date_message, money_message
+from tripsmith.core.dates import date_message
+from tripsmith.core.money import money_message
+from tripsmith.core.dates import date_of
 
 MAX_TEXT = 4000
 MAX_NIGHTS = 60
@@ -171,8 +173,8 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
 
     # Dates that no trip planner should take at face value are asked about again.
     if request.HasField("start_date") and request.HasField("end_date"):
-        start = dt.date(request.start_date.year, request.start_date.month, request.start_date.day)
-        end = dt.date(request.end_date.year, request.end_date.month, request.end_date.day)
+        start = date_of(request.start_date)
+        end = date_of(request.end_date)
         if (end - start).days > MAX_NIGHTS:
             request.ClearField("end_date")
             result.too_long = True

@@ -23,7 +23,8 @@ from services.model.understanding.text import NUMBER, Text, number
 from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import date_message, money_message
+from tripsmith.core.dates import date_message, date_of
+from tripsmith.core.money import money_message
 
 SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
 MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|(?:an?\s+)?extra\s+(?:night|day)s?"
@@ -33,10 +34,6 @@ MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|
 FEWER_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:fewer|less)\s+nights?|(?:one|a)\s+night\s+(?:less|shorter|fewer)"
                 rf"|(?:cut|drop|remove|shorten(?:\s+(?:it|the\s+trip|the\s+stay))?(?:\s+by)?)\s+(?:an?\s+|(?P<m>{NUMBER}|\d+)\s+)?(?:nights?|days?)"
                 rf"|come\s+back\s+a\s+day\s+(?:earlier|sooner))\b")
-
-
-def _date(value) -> dt.date | None:
-    return dt.date(value.year, value.month, value.day) if value.year else None
 
 
 def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: Catalog):
@@ -50,7 +47,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     request = planner.TripRequest()
     request.CopyFrom(previous)
     source = Text(text)
-    start, end = _date(request.start_date), _date(request.end_date)
+    start, end = date_of(request.start_date), date_of(request.end_date)
     adjustments: list[str] = []
     stated: set[str] = set()
     for money in parse_money(source):

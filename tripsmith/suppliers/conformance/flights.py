@@ -12,10 +12,11 @@ from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.suppliers.conformance import bookings, searches
-from tripsmith.suppliers.conformance.harness import Failure, Kit, apply, access_checks, expect, expect_error, money_value
+from tripsmith.suppliers.conformance.harness import Failure, Kit, apply, access_checks, expect, expect_error
+from tripsmith.core.money import money_amount
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
-from tripsmith.core.validation import date_message
+from tripsmith.core.dates import date_message
 
 SERVICE = "tripsmith.flights.v1.FlightsService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
@@ -71,8 +72,8 @@ async def offers_are_well_formed(kit: Kit) -> str:
         first, last = offer.segments[0], offer.segments[-1]
         span = last.arrival_time.ToDatetime() - first.departure_time.ToDatetime()
         expect(abs(offer.total_duration.ToTimedelta() - span) <= dt.timedelta(minutes=1), f"{where}: total_duration is not the span")
-        expect(offer.total_price.currency_code == "USD" and money_value(offer.total_price) > 0, f"{where}: bad total_price")
-        expect(money_value(offer.total_price) + 0.01 >= 2 * money_value(offer.price_per_adult), f"{where}: total below 2 adult fares")
+        expect(offer.total_price.currency_code == "USD" and money_amount(offer.total_price) > 0, f"{where}: bad total_price")
+        expect(money_amount(offer.total_price) + 0.01 >= 2 * money_amount(offer.price_per_adult), f"{where}: total below 2 adult fares")
         expect(offer.seats_available >= 2, f"{where}: fewer seats than passengers")
         expect(offer.expire_time.ToDatetime(dt.timezone.utc) > now, f"{where}: already expired")
     return f"{len(response.offers)} offers checked"
@@ -80,7 +81,7 @@ async def offers_are_well_formed(kit: Kit) -> str:
 
 async def sorts(kit: Kit) -> str:
     orders = {
-        pb.FLIGHT_ORDER_PRICE: lambda o: money_value(o.total_price),
+        pb.FLIGHT_ORDER_PRICE: lambda o: money_amount(o.total_price),
         pb.FLIGHT_ORDER_DURATION: lambda o: o.total_duration.ToSeconds(),
         pb.FLIGHT_ORDER_DEPARTURE_TIME: lambda o: o.segments[0].departure_time.ToSeconds(),
         pb.FLIGHT_ORDER_ARRIVAL_TIME: lambda o: o.segments[-1].arrival_time.ToSeconds(),

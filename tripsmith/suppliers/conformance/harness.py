@@ -119,10 +119,6 @@ def access_checks(service: str, call_without_credentials: Callable[[Kit], Awaita
     return [("health check SERVING", health), ("calls need credentials", requires_credentials)]
 
 
-def money_value(money) -> float:
-    return money.units + money.nanos / 1e9
-
-
 def apply(request, changes: dict):
     """A request with some fields replaced: scalars set, messages copied."""
     for name, value in changes.items():

@@ -11,11 +11,12 @@ from google.type.money_pb2 import Money
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.suppliers.conformance import bookings, searches
-from tripsmith.suppliers.conformance.harness import Kit, apply, access_checks, expect, expect_error, money_value
+from tripsmith.suppliers.conformance.harness import Kit, apply, access_checks, expect, expect_error
+from tripsmith.core.money import money_amount
 from tripsmith.suppliers.data.catalog import distance_km
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
-from tripsmith.core.validation import date_message
+from tripsmith.core.dates import date_message
 
 SERVICE = "tripsmith.hotels.v1.HotelsService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
@@ -47,9 +48,9 @@ async def offers_are_well_formed(kit: Kit) -> str:
         expect(offer.offer_id and offer.hotel.hotel_id and offer.hotel.name, f"{where}: missing ids or name")
         expect(1 <= offer.hotel.stars <= 5 and 0 <= offer.hotel.rating <= 10, f"{where}: stars or rating out of range")
         expect(len(offer.nightly_rates) == NIGHTS, f"{where}: {len(offer.nightly_rates)} nightly rates for {NIGHTS} nights")
-        total = sum(money_value(rate.price) for rate in offer.nightly_rates)
-        expect(abs(total - money_value(offer.total_price)) <= 0.01 * NIGHTS, f"{where}: nightly rates do not add up to the total")
-        expect(abs(money_value(offer.average_nightly_price) * NIGHTS - money_value(offer.total_price)) <= 0.02 * NIGHTS,
+        total = sum(money_amount(rate.price) for rate in offer.nightly_rates)
+        expect(abs(total - money_amount(offer.total_price)) <= 0.01 * NIGHTS, f"{where}: nightly rates do not add up to the total")
+        expect(abs(money_amount(offer.average_nightly_price) * NIGHTS - money_amount(offer.total_price)) <= 0.02 * NIGHTS,
                f"{where}: the average nightly price is not total / nights")
         expect(offer.rooms * offer.room_type.max_occupancy >= 3, f"{where}: the rooms do not fit 3 guests")
         expect(offer.rooms_available >= offer.rooms, f"{where}: fewer rooms left than offered")
@@ -60,7 +61,7 @@ async def offers_are_well_formed(kit: Kit) -> str:
 
 async def sorts(kit: Kit) -> str:
     orders = {
-        pb.HOTEL_ORDER_PRICE: lambda o: money_value(o.total_price),
+        pb.HOTEL_ORDER_PRICE: lambda o: money_amount(o.total_price),
         pb.HOTEL_ORDER_RATING: lambda o: -o.hotel.rating,
         pb.HOTEL_ORDER_STARS: lambda o: -o.hotel.stars,
         pb.HOTEL_ORDER_DISTANCE: lambda o: o.hotel.distance_from_center_km,
@@ -74,10 +75,10 @@ async def sorts(kit: Kit) -> str:
 async def filters(kit: Kit) -> str:
     starred = await search(kit, min_stars=4)
     expect(all(o.hotel.stars >= 4 for o in starred.offers), "min_stars=4 returned cheaper hotels")
-    cap = sorted(money_value(o.average_nightly_price) for o in (await search(kit)).offers)
+    cap = sorted(money_amount(o.average_nightly_price) for o in (await search(kit)).offers)
     limit = cap[len(cap) // 2]
     capped = await search(kit, max_nightly_price=Money(currency_code="USD", units=int(limit)))
-    expect(capped.offers and all(money_value(o.average_nightly_price) <= int(limit) + 0.01 for o in capped.offers),
+    expect(capped.offers and all(money_amount(o.average_nightly_price) <= int(limit) + 0.01 for o in capped.offers),
            "max_nightly_price is not respected")
     request = search_request(kit)
     request.amenities.append(pb.AMENITY_WIFI)

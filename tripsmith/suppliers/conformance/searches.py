@@ -11,7 +11,8 @@ from collections.abc import Awaitable, Callable
 
 import grpc
 
-from tripsmith.suppliers.conformance.harness import Kit, expect, expect_error, money_value
+from tripsmith.suppliers.conformance.harness import Kit, expect, expect_error
+from tripsmith.core.money import money_amount
 
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
 Search = Callable[..., Awaitable]
@@ -50,8 +51,8 @@ def checks(search: Search, narrowing: dict) -> list[tuple[str, Callable[[Kit], A
     async def currencies(kit: Kit) -> str:
         usd, eur = await search(kit), await search(kit, currency_code="EUR")
         expect(all(o.total_price.currency_code == "EUR" for o in eur.offers), "prices are not in the requested currency")
-        by_id = {o.offer_id: money_value(o.total_price) for o in usd.offers}
-        ratios = [money_value(o.total_price) / by_id[o.offer_id] for o in eur.offers if o.offer_id in by_id]
+        by_id = {o.offer_id: money_amount(o.total_price) for o in usd.offers}
+        ratios = [money_amount(o.total_price) / by_id[o.offer_id] for o in eur.offers if o.offer_id in by_id]
         expect(ratios and max(ratios) - min(ratios) < 0.01, "EUR and USD prices are not one exchange rate apart")
         await expect_error(search(kit, currency_code="XYZ"), INVALID, field="currency_code", what="currency XYZ")
         return f"EUR/USD = {ratios[0]:.4f} on every offer"

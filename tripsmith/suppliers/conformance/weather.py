@@ -9,9 +9,9 @@ from google.type.date_pb2 import Date
 
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.suppliers.conformance.harness import Kit, access_checks, expect, expect_error
-from tripsmith.core.validation import date_message
 from tripsmith.weather.v1 import weather_service_pb2 as pb
 from tripsmith.weather.v1 import weather_service_pb2_grpc
+from tripsmith.core.dates import date_message, date_of
 
 SERVICE = "tripsmith.weather.v1.WeatherService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
@@ -30,7 +30,7 @@ async def forecast(kit: Kit, place: Place | None = None, start: int = 1, days: i
 
 async def one_day_per_date(kit: Kit) -> str:
     response = await forecast(kit, days=10)
-    dates = [dt.date(d.date.year, d.date.month, d.date.day) for d in response.days]
+    dates = [date_of(d.date) for d in response.days]
     expect(dates == [kit.date(1) + dt.timedelta(days=n) for n in range(10)], "not one day per date, in order")
     for day in response.days:
         where = f"{day.date.year}-{day.date.month:02}-{day.date.day:02}"
