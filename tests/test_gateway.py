@@ -37,6 +37,7 @@ from tests.suppliers import make_config
 from tripsmith.common.v1 import party_pb2, place_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as pb, planner_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.grpc_client import details_of, error_reason
+from tripsmith.core.names import TRAVELER_NAME
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -341,6 +342,10 @@ async def test_plan_from_a_trip_request_then_refine_and_rate(stack):
     rated = await stack.stub.RateItinerary(pb.RateItineraryRequest(name=proposed.name, score=5, comment="great"),
                                            metadata=me)
     assert rated.score == 5 and abs(rated.create_time.ToSeconds() - time.time()) < 60
+    # A retried rating is the same rating: it answers with the time first recorded.
+    retried = await stack.stub.RateItinerary(pb.RateItineraryRequest(name=proposed.name, score=5, comment="great"),
+                                             metadata=me)
+    assert (retried.score, retried.create_time) == (rated.score, rated.create_time)
     await stack.stub.RateItinerary(pb.RateItineraryRequest(name=proposed.name, score=1), metadata=me)
     for score in (0, 6, -1, 2**31 - 1):
         assert_invalid(await failure(stack.stub.RateItinerary(
@@ -350,6 +355,10 @@ async def test_plan_from_a_trip_request_then_refine_and_rate(stack):
             pb.RateItineraryRequest(name=proposed.name, score=3, comment=comment), metadata=me)), "comment")
     await stack.stub.RateItinerary(pb.RateItineraryRequest(name=proposed.name, score=3, comment="y" * 2000),
                                    metadata=me)
+    # One rating per itinerary and rater: the latest replaced the others.
+    with contextlib.closing(sqlite3.connect(stack.data_dir / "gateway" / "ratings.sqlite")) as ratings:
+        assert ratings.execute("SELECT score, comment FROM ratings WHERE itinerary = ?",
+                               (proposed.name.removeprefix("itineraries/"),)).fetchall() == [(3, "y" * 2000)]
     for rpc, request in (("RefineItinerary", pb.RefineItineraryRequest(name=proposed.name, message="")),
                          ("RefineItinerary", pb.RefineItineraryRequest(name=proposed.name, message="   ")),
                          ("RefineItinerary", pb.RefineItineraryRequest(name=proposed.name, message="m" * 4001)),
@@ -927,7 +936,7 @@ def _near_valid_trip_requests() -> st.SearchStrategy[pb.TripRequest]:
 
 def _plans() -> st.SearchStrategy[pb.PlanItineraryRequest]:
     traveler = mostly(st.sampled_from(["", "travelers/nobody"]),
-                      st.one_of(_strings(), st.from_regex(r"travelers/[a-z0-9][a-z0-9-]{0,62}", fullmatch=True)))
+                      st.one_of(_strings(), st.from_regex(TRAVELER_NAME.pattern, fullmatch=True)))
     text = mostly(st.one_of(_words(200), st.sampled_from([TEXT, TEXT + " \u2708\ufe0f", "x" * 4000])), _strings())
     trip = st.one_of(_random_trip_requests(), _near_valid_trip_requests())
     return st.one_of(

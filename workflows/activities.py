@@ -45,6 +45,7 @@ from workflows.payloads import (
     ToolInput, ToolOutput, UndoInput, UndoOutput,
 )
 from workflows.planning.plan import convert, plan_itinerary
+from tripsmith.core.validation import stops_to_search
 from tripsmith.core.dates import date_message, iso_date, local_time
 
 tracer = trace.get_tracer("tripsmith.planner")
@@ -283,7 +284,7 @@ class PlannerActivities:
                 excluded_airlines=arguments["excluded_airlines"], currency_code=call.currency,
                 page_size=call.max_results)
             if arguments.get("max_stops") is not None:
-                request.max_stops = arguments["max_stops"]
+                request.max_stops = stops_to_search(arguments["max_stops"])
             response, offers = await self._search_both_ways(
                 self.flights.SearchFlights, request, call, (flights_pb2.FLIGHT_ORDER_PRICE, flights_pb2.FLIGHT_ORDER_DURATION))
             listed = [{"offer_id": o.offer_id,

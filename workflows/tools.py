@@ -18,8 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-_CODE = r"^[A-Z0-9]{2}$"
-
+from tripsmith.core.names import TRAVELER_NAME
 
 class Arguments(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -31,7 +30,7 @@ class Money(Arguments):
 
 
 class TravelerProfileArguments(Arguments):
-    traveler: str = Field(pattern=r"^travelers/[a-z0-9][a-z0-9-]{0,62}$",
+    traveler: str = Field(pattern=f"^{TRAVELER_NAME.pattern}$",
                           description='The traveler\'s resource name, "travelers/{id}".')
 
 
@@ -59,7 +58,7 @@ class SearchFlightsArguments(_Party):
     destination: str = Field(min_length=2, max_length=80, description="An IATA airport or metro code, or a city name.")
     departure_date: dt.date = Field(description="The local departure date, YYYY-MM-DD.")
     cabin: Literal["ECONOMY", "PREMIUM_ECONOMY", "BUSINESS", "FIRST"] = "ECONOMY"
-    max_stops: int | None = Field(default=None, ge=0, le=3, description="The most stops allowed.")
+    max_stops: int | None = Field(default=None, ge=0, description="The most stops allowed.")
     excluded_airlines: list[str] = Field(default_factory=list, max_length=20,
                                          description="IATA codes of airlines never to fly.")
     avoid_red_eye: bool = Field(default=False, description="Whether overnight flights are excluded.")

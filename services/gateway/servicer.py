@@ -22,7 +22,6 @@ import hmac
 import secrets
 import uuid
 
-from google.protobuf import timestamp_pb2
 from opentelemetry import trace
 from temporalio.client import Client, WorkflowHandle, WorkflowQueryFailedError, WorkflowUpdateFailedError
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
@@ -37,6 +36,7 @@ from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound,
 from tripsmith.core.states import SETTLED, state_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner, planner_service_pb2_grpc as planner_grpc
 from tripsmith.runtime.auth import current_tenant
+from tripsmith.core.dates import timestamp
 from tripsmith.core.fingerprint import fingerprint
 from workflows import api
 from workflows.api import (
@@ -250,11 +250,9 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         validation.text(request.comment, "comment", validation.MAX_COMMENT, required=False)
         handle, itinerary_id = await self._handle(request.name)
         itinerary = await self._current(handle)
-        created = await asyncio.to_thread(self.ratings.add, current_tenant(), itinerary_id, itinerary.revision,
+        created = await asyncio.to_thread(self.ratings.rate, current_tenant(), itinerary_id, itinerary.revision,
                                           request.score, request.comment, current_principal())
-        stamp = timestamp_pb2.Timestamp()
-        stamp.FromNanoseconds(int(created * 1e9))
-        return planner.RateItineraryResponse(score=request.score, create_time=stamp)
+        return planner.RateItineraryResponse(score=request.score, create_time=timestamp(created))
 
 
 def _translate(error: RPCError) -> Exception:

@@ -12,10 +12,10 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.validation import Violations, check_codes, check_money, check_party, check_text
 from tripsmith.core.dates import to_date
+from tripsmith.core.names import TRAVELER_NAME, TRAVELER_NAME_RULE
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ITINERARY_NAME = re.compile(r"^itineraries/([a-z0-9]{1,64})$")
-TRAVELER = re.compile(r"^travelers/[a-z0-9][a-z0-9-]{0,62}$")
 IATA = re.compile(r"^[A-Z]{3}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_TEXT = 4000
@@ -59,8 +59,8 @@ def text(value: str, field: str, limit: int = MAX_TEXT, required: bool = True) -
 def plan_request(request: planner.PlanItineraryRequest, today: dt.date) -> None:
     violations = Violations()
     violations.check(request_id, request.request_id)
-    if request.traveler and not TRAVELER.fullmatch(request.traveler):
-        violations.add("traveler", "must be 'travelers/{id}' with a lower-case id")
+    if request.traveler and not TRAVELER_NAME.fullmatch(request.traveler):
+        violations.add("traveler", TRAVELER_NAME_RULE)
     which = request.WhichOneof("input")
     if which is None:
         violations.add("input", "either text or trip_request is required")
@@ -103,8 +103,8 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     prefs = request.flight_preferences
     if prefs.cabin not in flights_pb2.Cabin.values():
         violations.add("trip_request.flight_preferences.cabin", "is not a known cabin")
-    if prefs.HasField("max_stops") and not 0 <= prefs.max_stops <= 3:
-        violations.add("trip_request.flight_preferences.max_stops", "must be between 0 and 3")
+    if prefs.HasField("max_stops") and prefs.max_stops < 0:
+        violations.add("trip_request.flight_preferences.max_stops", "must not be negative")
     violations.check(check_codes, prefs.preferred_airlines, "trip_request.flight_preferences.preferred_airlines")
     violations.check(check_codes, prefs.avoided_airlines, "trip_request.flight_preferences.avoided_airlines")
     hotel = request.hotel_preferences

@@ -35,12 +35,12 @@ from services.model.understanding import Understanding, refine, understand
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.core.dates import iso_date
 from tripsmith.core.money import money_amount
+from tripsmith.core.names import TRAVELER_NAME_IN_TEXT
 
 PROFILE_TOOL = "get_traveler_profile"
 RECORD_TOOL = "record_trip_request"
 SEARCH_TOOLS = ("search_flights", "search_hotels", "get_weather")
 _REFERENCE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
-_TRAVELER = re.compile(r"\btravelers/[a-z0-9][a-z0-9-]{0,62}\b")
 
 
 def _reference_date(messages: list[Message]) -> dt.date:
@@ -59,7 +59,7 @@ def _reference_date(messages: list[Message]) -> dt.date:
 def _traveler(messages: list[Message]) -> str:
     for message in messages:
         if message.role in ("system", "developer"):
-            match = _TRAVELER.search(message.content)
+            match = TRAVELER_NAME_IN_TEXT.search(message.content)
             if match:
                 return match.group(0)
     return ""

@@ -24,13 +24,11 @@ from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.core.validation import Violations
 
-#: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
 from tripsmith.core.dates import to_date
+from tripsmith.core.names import RESOURCE_ID, TRAVELER_NAME, TRAVELER_NAME_RULE
 
 #: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
-ID_PATTERN = r"[a-z][a-z0-9-]{0,62}"
-_ID = re.compile(ID_PATTERN)
-_TRAVELER_NAME = re.compile(rf"travelers/({ID_PATTERN})")
+_ID = re.compile(RESOURCE_ID)
 _UPPER3 = re.compile(r"[A-Z]{3}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _AIRLINE = re.compile(r"[A-Z0-9]{2}")
@@ -69,9 +67,9 @@ def check_id(value: str, field: str, violations: Violations) -> None:
 
 def traveler_id_of(name: str, field: str, violations: Violations) -> str:
     """The id in "travelers/{traveler_id}", or "" after recording a violation."""
-    match = _TRAVELER_NAME.fullmatch(name)
+    match = TRAVELER_NAME.fullmatch(name)
     if match is None:
-        violations.add(field, "must be a traveler name, travelers/{traveler_id}")
+        violations.add(field, TRAVELER_NAME_RULE)
         return ""
     return match.group(1)
 

@@ -17,6 +17,9 @@ from tripsmith.core.money import money_amount
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")
 MAX_PARTY = 9
+#: The most connections a flight offer has: flights suppliers build journeys of at most two
+#: stops, so a traveler's allowance above this constrains nothing (`stops_to_search`).
+MAX_STOPS = 2
 MAX_CHILD_AGE = 17
 
 
@@ -61,6 +64,12 @@ def check_money(money: money_pb2.Money, field: str, known: set[str] | dict) -> f
     if money.units < 0 or not 0 <= money.nanos < 1_000_000_000:
         raise InvalidArgument.of(field, "must be a non-negative amount with nanos below one unit")
     return money_amount(money)
+
+
+def stops_to_search(allowed: int | None) -> int | None:
+    """The max_stops to search with for a traveler's allowance (None: no limit stated). An
+    allowance of more stops than any offer has is honoured by every offer."""
+    return None if allowed is None else min(allowed, MAX_STOPS)
 
 
 def check_party(adults: int, children_ages, field: str) -> None:

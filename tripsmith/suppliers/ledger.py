@@ -32,6 +32,7 @@ from typing import Generic, TypeVar
 from google.protobuf.message import Message
 
 from tripsmith.common.v1.booking_pb2 import BookingState, HoldState
+from tripsmith.core.dates import timestamp
 from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound
 
 HoldT = TypeVar("HoldT", bound=Message)
@@ -343,7 +344,7 @@ class Ledger(Generic[HoldT, BookingT]):
                 booking = self._load_booking(connection, tenant, reference)
                 if booking.state == BookingState.BOOKING_STATE_CONFIRMED:
                     booking.state = BookingState.BOOKING_STATE_CANCELLED
-                    booking.cancel_time.FromNanoseconds(int(now * 1e9))
+                    booking.cancel_time.CopyFrom(timestamp(now))
                     connection.execute(
                         "UPDATE bookings SET state='CANCELLED', record=? WHERE booking_reference=?",
                         (booking.SerializeToString(), reference),

@@ -34,6 +34,7 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.dates import local_time
+from tripsmith.core.validation import MAX_STOPS
 from tripsmith.core.money import money_amount
 from workflows.planning.constraints import Rules, arrival_date, is_red_eye
 from tripsmith.core.dates import date_of
@@ -184,7 +185,7 @@ def optimize(request: planner.TripRequest, outbound: Sequence[flights.FlightOffe
 
 def _relaxation(request, rules: Rules, outbound, inbound, stays, weights, tastes) -> planner.Relaxation:
     candidates = [("budget", "", {"budget": None})]
-    if rules.max_stops is not None:
+    if rules.max_stops is not None and rules.max_stops < MAX_STOPS:
         candidates.append(("flight_preferences.max_stops", f"allowing {rules.max_stops + 1} stop(s)",
                            {"max_stops": rules.max_stops + 1}))
     if rules.avoid_red_eye:
@@ -230,7 +231,7 @@ def _relaxation(request, rules: Rules, outbound, inbound, stays, weights, tastes
     if not any(rules.hotel_ok(s) for s in stays):
         missing.append("no hotel stay fits the request")
     # Filters the searches themselves applied leave no candidates to relax above: name them.
-    if no_flights and rules.max_stops is not None:
+    if no_flights and rules.max_stops is not None and rules.max_stops < MAX_STOPS:
         missing.append(f"flights were searched with at most {rules.max_stops} stop(s); allowing more may help")
         fields.append("flight_preferences.max_stops")
     if no_flights and request.flight_preferences.cabin > flights.CABIN_ECONOMY:
