@@ -541,7 +541,7 @@ PLAN_VIOLATIONS = [
     (dict(trip_request=trip_request(origin=place_pb2.Place(iata_code="bos"))), "trip_request.origin.iata_code"),
     (dict(trip_request=trip_request(destination=place_pb2.Place(city_name="Lisbon", country_code="Portugal"))),
      "trip_request.destination.country_code"),
-    (dict(trip_request=trip_request(flight_preferences__max_stops=7)),
+    (dict(trip_request=trip_request(flight_preferences__max_stops=-1)),
      "trip_request.flight_preferences.max_stops"),
     (dict(trip_request=trip_request(flight_preferences__cabin=42)), "trip_request.flight_preferences.cabin"),
     (dict(trip_request=trip_request(hotel_preferences__min_stars=6)), "trip_request.hotel_preferences.min_stars"),

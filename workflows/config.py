@@ -7,7 +7,8 @@ import json
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from tripsmith.runtime.config import Settings, port_field
+from tripsmith.runtime.config import port_field
+from tripsmith.runtime.temporal import TemporalSettings
 from workflows.api import TASK_QUEUE
 
 #: USD per million input and output tokens. The embedded model costs nothing; the others are
@@ -21,24 +22,19 @@ DEFAULT_MODEL_PRICES = {
 }
 
 
-class WorkerConfig(Settings):
+class WorkerConfig(TemporalSettings):
     """Where the worker finds Temporal, the suppliers and the model."""
 
-    bind_host: str = "127.0.0.1"
-    temporal_port: int = port_field("temporal")
     flights_port: int = port_field("flights")
     hotels_port: int = port_field("hotels")
     weather_port: int = port_field("weather")
     profile_port: int = port_field("profile")
     model_port: int = port_field("model")
-    #: A Temporal frontend elsewhere (HOST:PORT); empty means the local one on temporal_port.
-    temporal_address: str = ""
     #: Supplier services elsewhere (HOST:PORT); empty means the local ones on their ports.
     flights_address: str = ""
     hotels_address: str = ""
     weather_address: str = ""
     profile_address: str = ""
-    temporal_namespace: str = "default"
     task_queue: str = TASK_QUEUE
     #: The credential supplier services expect from internal callers.
     internal_token: SecretStr = Field(min_length=16)
@@ -55,9 +51,6 @@ class WorkerConfig(Settings):
         if isinstance(value, str):
             value = json.loads(value)
         return {**DEFAULT_MODEL_PRICES, **value}
-
-    def temporal_target(self) -> str:
-        return self.temporal_address or f"{self.bind_host}:{self.temporal_port}"
 
     def supplier_address(self, name: str) -> str:
         return getattr(self, f"{name}_address") or f"{self.bind_host}:{getattr(self, f'{name}_port')}"

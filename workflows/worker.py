@@ -15,10 +15,11 @@ from aiohttp import web
 from pydantic import Field
 from temporalio.client import Client
 from opentelemetry import metrics
-from temporalio.contrib.opentelemetry import MetricsExporter, TracingInterceptor
+from temporalio.contrib.opentelemetry import MetricsExporter
 from temporalio.runtime import MetricBuffer, MetricBufferDurationFormat, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 
+from tripsmith.runtime.temporal import connect_temporal
 from tripsmith.runtime.config import port_field
 from tripsmith.runtime.http_server import add_health, start_http_server
 from tripsmith.runtime.process import run_process
@@ -39,8 +40,7 @@ class WorkerProcessConfig(WorkerConfig):
 
 async def connect(config: WorkerConfig, runtime: Runtime | None = None) -> Client:
     """A Temporal client whose calls, workflows and activities are traced."""
-    return await Client.connect(config.temporal_target(), namespace=config.temporal_namespace,
-                                interceptors=[TracingInterceptor()], runtime=runtime)
+    return await connect_temporal(config, runtime)
 
 
 def metrics_runtime() -> tuple[Runtime, MetricBuffer]:

@@ -8,17 +8,14 @@ import grpc
 from pydantic import Field
 
 from tripsmith.runtime.config import ServiceConfig, port_field
+from tripsmith.runtime.temporal import TemporalSettings
 from workflows.api import TASK_QUEUE
 
 
-class GatewayConfig(ServiceConfig):
+class GatewayConfig(ServiceConfig, TemporalSettings):
     """Settings of the gateway, from `TRIPSMITH_*` variables."""
 
     port: int = port_field("gateway")
-    temporal_port: int = port_field("temporal")
-    #: A Temporal frontend elsewhere (HOST:PORT); empty means the local one on temporal_port.
-    temporal_address: str = ""
-    temporal_namespace: str = "default"
     task_queue: str = TASK_QUEUE
     #: Where tenants, API keys and ratings live; empty means `<data dir>/gateway/`.
     gateway_store: Path | None = None
@@ -39,9 +36,6 @@ class GatewayConfig(ServiceConfig):
     #: Mutual TLS: the CA that client certificates must chain to; set, a client certificate
     #: is required.
     tls_client_ca_file: Path | None = None
-
-    def temporal_target(self) -> str:
-        return self.temporal_address or f"{self.bind_host}:{self.temporal_port}"
 
     def store_dir(self) -> Path:
         return self.gateway_store or self.data_dir / "gateway"

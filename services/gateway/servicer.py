@@ -36,8 +36,10 @@ from tripsmith.core.errors import FailedPrecondition, InvalidArgument, NotFound,
 from tripsmith.core.states import SETTLED, state_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner, planner_service_pb2_grpc as planner_grpc
 from tripsmith.runtime.auth import current_tenant
+from tripsmith.runtime.temporal import connect_temporal
 from tripsmith.core.dates import timestamp
 from tripsmith.core.fingerprint import fingerprint
+from tripsmith.core.paging import page_size
 from workflows import api
 from workflows.api import (
     STATE_ATTRIBUTE, TENANT_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, PlanningLimits, from_json, start_attributes,
@@ -77,12 +79,8 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
     async def client(self) -> Client:
         async with self._connecting:
             if self._client is None:
-                from temporalio.contrib.opentelemetry import TracingInterceptor
-
                 try:
-                    self._client = await Client.connect(self.config.temporal_target(),
-                                                        namespace=self.config.temporal_namespace,
-                                                        interceptors=[TracingInterceptor()])
+                    self._client = await connect_temporal(self.config)
                 except RuntimeError as error:
                     raise Unavailable(f"the workflow service is unavailable: {error}") from None
             return self._client
@@ -212,7 +210,7 @@ class PlannerServicer(planner_grpc.PlannerServiceServicer):
         return planner.CancelItineraryResponse(itinerary=itinerary)
 
     async def ListItineraries(self, request: planner.ListItinerariesRequest, context) -> planner.ListItinerariesResponse:
-        size = validation.page_size(request.page_size)
+        size = page_size(request.page_size)
         states = validation.states(request.states)
         tenant = current_tenant()
         query = f'{TENANT_ATTRIBUTE.name} = "{tenant}"'

@@ -21,7 +21,6 @@ COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_TEXT = 4000
 MAX_COMMENT = 2000
 MAX_REASON = 500
-MAX_PAGE = 100
 #: How far ahead a trip may start: suppliers sell up to about a year ahead.
 MAX_DAYS_AHEAD = 400
 
@@ -120,12 +119,6 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
         for index, value in enumerate(values):
             violations.check(text, value, f"trip_request.{name}[{index}]", 100)
     violations.raise_if_any()
-
-
-def page_size(value: int) -> int:
-    if not 0 <= value <= MAX_PAGE:
-        raise InvalidArgument.of("page_size", f"must be between 0 and {MAX_PAGE}")
-    return value or 20
 
 
 def states(values) -> list[int]:

@@ -32,12 +32,11 @@ from services.profile.validation import (
     traveler_id_of,
     update_paths,
 )
-from tripsmith.core.errors import InvalidArgument
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import current_tenant
-from tripsmith.core.fingerprint import fingerprint
-from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
+from tripsmith.core.fingerprint import request_fingerprint
+from tripsmith.core.paging import next_page_token, page
 from tripsmith.core.dates import date_of
 from tripsmith.core.money import exact_money
 from tripsmith.core.validation import Violations
@@ -45,9 +44,6 @@ from tripsmith.core.validation import Violations
 #: Derivation looks at this many of the most recent trips: habits change, and the cost of
 #: a call must not grow with a traveler's whole life.
 MAX_TRIPS_CONSIDERED = 200
-#: Page tokens are not signed; an offset beyond this is a forged token, refused before it
-#: can overflow a database integer.
-MAX_OFFSET = 10**9
 _NANOS = Decimal(10**9)
 
 
@@ -61,21 +57,7 @@ def _now() -> datetime.datetime:
 
 
 def _write_key(request: Message) -> WriteKey:
-    return WriteKey(request.idempotency_key, fingerprint(request, ignore=("idempotency_key",)))
-
-
-def _page(request: Message) -> tuple[int, int]:
-    """The (offset, size) a List request asks for; INVALID_ARGUMENT for bad paging fields."""
-    size = page_size(request.page_size)
-    offset = decode_page_token(request.page_token, request)
-    if offset > MAX_OFFSET:
-        raise InvalidArgument.of("page_token", "is not a token this service issued")
-    return offset, size
-
-
-def _next_token(request: Message, offset: int, size: int, fetched: int) -> str:
-    # The store is asked for size + 1 rows: one more than the page says whether another follows.
-    return encode_page_token(offset + size, request) if fetched > size else ""
+    return WriteKey(request.idempotency_key, request_fingerprint(request))
 
 
 def _apply_mask(source: pb.Traveler, destination: pb.Traveler, paths: list[str]) -> None:
@@ -126,7 +108,7 @@ def _derived_message(derived: derive.Derived) -> pb.DerivedPreferences:
     if derived.nightly_spend is not None:
         currency, amount = derived.nightly_spend.value
         message.nightly_spend.CopyFrom(
-            pb.NightlySpend(amount=exact_money(currency, amount), confidence=derived.nightly_spend.confidence)
+            pb.NightlySpend(amount=exact_money(amount, currency), confidence=derived.nightly_spend.confidence)
         )
     if derived.trip_length is not None:
         message.trip_length.CopyFrom(
@@ -196,10 +178,10 @@ class ProfileServicer(pb_grpc.ProfileServiceServicer):
         return pb.DeleteTravelerResponse()
 
     async def ListTravelers(self, request: pb.ListTravelersRequest, context) -> pb.ListTravelersResponse:
-        offset, size = _page(request)
+        offset, size = page(request)
         travelers = await self._store.list_travelers(current_tenant(), offset, size + 1)
         return pb.ListTravelersResponse(
-            travelers=travelers[:size], next_page_token=_next_token(request, offset, size, len(travelers))
+            travelers=travelers[:size], next_page_token=next_page_token(request, offset, size, len(travelers) > size)
         )
 
     async def CreateTrip(self, request: pb.CreateTripRequest, context) -> pb.CreateTripResponse:
@@ -217,9 +199,9 @@ class ProfileServicer(pb_grpc.ProfileServiceServicer):
 
     async def ListTrips(self, request: pb.ListTripsRequest, context) -> pb.ListTripsResponse:
         traveler_id = parse_traveler_name(request.parent, "parent")
-        offset, size = _page(request)
+        offset, size = page(request)
         trips = await self._store.list_trips(current_tenant(), traveler_id, offset, size + 1)
-        return pb.ListTripsResponse(trips=trips[:size], next_page_token=_next_token(request, offset, size, len(trips)))
+        return pb.ListTripsResponse(trips=trips[:size], next_page_token=next_page_token(request, offset, size, len(trips) > size))
 
     async def GetDerivedPreferences(
         self, request: pb.GetDerivedPreferencesRequest, context

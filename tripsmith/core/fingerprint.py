@@ -23,3 +23,8 @@ def fingerprint(message: Message, ignore: Iterable[str] = ()) -> str:
     digest = hashlib.sha256(type(message).DESCRIPTOR.full_name.encode())
     digest.update(message.SerializeToString(deterministic=True))
     return digest.hexdigest()
+
+
+def request_fingerprint(request: Message) -> str:
+    """What makes two calls with one idempotency key the same call: the request without the key."""
+    return fingerprint(request, ignore=("idempotency_key",))

@@ -20,6 +20,9 @@ from tripsmith.core.fingerprint import fingerprint
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+#: Page tokens are not signed; an offset beyond this is a forged token, refused before it
+#: can overflow a database integer.
+MAX_OFFSET = 10**9
 _PAGING_FIELDS = ("page_size", "page_token")
 
 T = TypeVar("T")
@@ -52,9 +55,22 @@ def decode_page_token(token: str, request: Message, field: str = "page_token") -
         offset, key = int(payload["o"]), str(payload["q"])
     except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise InvalidArgument.of(field, "is not a token this service issued") from None
-    if offset < 0 or key != query_key(request):
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidArgument.of(field, "is not a token this service issued")
+    if key != query_key(request):
         raise InvalidArgument.of(field, "belongs to a different query; repeat the request with the same filters")
     return offset
+
+
+def page(request: Message) -> tuple[int, int]:
+    """The (offset, size) a List or Search request asks for; INVALID_ARGUMENT for bad paging fields."""
+    size = page_size(request.page_size)
+    return decode_page_token(request.page_token, request), size
+
+
+def next_page_token(request: Message, offset: int, size: int, more: bool) -> str:
+    """The token of the page after the one at `offset`, or "" when `more` says there is none."""
+    return encode_page_token(offset + size, request) if more else ""
 
 
 def paginate(items: Sequence[T], request: Message) -> tuple[Sequence[T], str]:

@@ -18,8 +18,8 @@ from tripsmith.core.dates import timestamp
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.suppliers.ledger import Allocation, Ledger, check_idempotency_key
 from tripsmith.runtime.auth import current_tenant
-from tripsmith.core.fingerprint import fingerprint
-from tripsmith.core.paging import decode_page_token, encode_page_token, page_size
+from tripsmith.core.fingerprint import request_fingerprint
+from tripsmith.core.paging import next_page_token, page
 from tripsmith.core.validation import check_text
 
 
@@ -27,11 +27,6 @@ def required_id(value: str, field: str) -> str:
     if not value:
         raise InvalidArgument.of(field, "is required")
     return check_text(value, field, 64)
-
-
-def request_fingerprint(request: Message) -> str:
-    """What makes two calls with one idempotency key the same call."""
-    return fingerprint(request, ignore=("idempotency_key",))
 
 
 class BookingDesk:
@@ -93,7 +88,6 @@ class BookingDesk:
 
     async def list_bookings(self, request: Any, response_type: type[Message]) -> Message:
         check_text(request.client_reference, "client_reference", 200)
-        size = page_size(request.page_size)
-        offset = decode_page_token(request.page_token, request)
+        offset, size = page(request)
         bookings, more = await self.ledger.list_bookings(current_tenant(), request.client_reference, offset, size)
-        return response_type(bookings=bookings, next_page_token=encode_page_token(offset + size, request) if more else "")
+        return response_type(bookings=bookings, next_page_token=next_page_token(request, offset, size, more))
