@@ -29,8 +29,8 @@ SERVICES = [
 ]
 METHODS = [method for service in SERVICES for method in service.methods]
 PAGINATED = [pytest.param(m, id=m.full_name) for m in METHODS if m.name.startswith(("List", "Search"))]
-#: Every call that changes state; a rating is excluded because it simply overwrites the
-#: caller's own score.
+#: Every call that changes state; a rating is excluded because it is keyed by the itinerary
+#: and the rater (one rating each, a retry changes nothing), not by a request id.
 MUTATIONS = [
     pytest.param(m, id=m.full_name)
     for m in METHODS

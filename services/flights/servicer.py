@@ -26,14 +26,13 @@ from tripsmith.core.dates import duration, timestamp
 from tripsmith.suppliers.booking_desk import BookingDesk
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import MAX_STOPS, Violations, check_codes, check_currency, check_money, check_party, check_text
+from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_STOPS, Violations, check_codes, check_currency, check_money, check_party, check_text
 from tripsmith.core.money import money_amount, money_message
 from tripsmith.core.dates import to_date
 
 CABINS = {pb.CABIN_ECONOMY: "ECONOMY", pb.CABIN_PREMIUM_ECONOMY: "PREMIUM_ECONOMY",
           pb.CABIN_BUSINESS: "BUSINESS", pb.CABIN_FIRST: "FIRST"}
 CABIN_VALUES = {name: value for value, name in CABINS.items()}
-BOOKING_HORIZON_DAYS = 365
 #: Offers cannot be held within this time of departure.
 CUTOFF = dt.timedelta(hours=2)
 SORT_KEYS: dict[int, Callable[[PricedJourney], tuple]] = {

@@ -10,7 +10,7 @@ import re
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import Violations, check_codes, check_money, check_party, check_text
+from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_TRIP_NIGHTS, Violations, check_codes, check_money, check_party, check_text
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import TRAVELER_NAME, TRAVELER_NAME_RULE
 
@@ -22,7 +22,6 @@ MAX_TEXT = 4000
 MAX_COMMENT = 2000
 MAX_REASON = 500
 #: How far ahead a trip may start: suppliers sell up to about a year ahead.
-MAX_DAYS_AHEAD = 400
 
 
 @functools.cache
@@ -88,12 +87,12 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     end = violations.check(to_date, request.end_date, "trip_request.end_date")
     if start and start < today:
         violations.add("trip_request.start_date", f"is in the past (today is {today})")
-    if start and start > today + dt.timedelta(days=MAX_DAYS_AHEAD):
-        violations.add("trip_request.start_date", f"is more than {MAX_DAYS_AHEAD} days ahead")
+    if start and start > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
+        violations.add("trip_request.start_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead")
     if start and end and end < start:
         violations.add("trip_request.end_date", "is before start_date")
-    if start and end and (end - start).days > 60:
-        violations.add("trip_request.end_date", "a trip lasts at most 60 days")
+    if start and end and (end - start).days > MAX_TRIP_NIGHTS:
+        violations.add("trip_request.end_date", f"a trip lasts at most {MAX_TRIP_NIGHTS} nights")
     violations.check(check_party, request.party.adults, request.party.children_ages, "trip_request.party")
     if not 0 <= request.party.rooms <= 9:
         violations.add("trip_request.party.rooms", "must be between 0 (as needed) and 9")

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from services.hotels.inventory import Hotel, Inventory, RoomType
 from tripsmith.core.errors import InvalidArgument
+from tripsmith.core.validation import MAX_CHILD_AGE, MAX_PARTY, MAX_TRIP_NIGHTS
 
-MAX_NIGHTS = 30
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ def decode_offer_id(offer_id: str, inventory: Inventory, field: str = "offer_id"
                     () if ages == "n" else tuple(int(age) for age in ages.split("-")))
     except ValueError:
         raise InvalidArgument.of(field, "is not an offer id this supplier issued") from None
-    valid_party = 1 <= stay.adults <= 9 and all(0 <= age <= 17 for age in stay.children_ages) and (
-        stay.adults + len(stay.children_ages) <= 9) and 1 <= stay.rooms <= 9
-    if (not valid_party or stay.hotel is None or stay.room is None or not 0 < len(stay.nights) <= MAX_NIGHTS
+    valid_party = 1 <= stay.adults <= MAX_PARTY and all(0 <= age <= MAX_CHILD_AGE for age in stay.children_ages) and (
+        stay.adults + len(stay.children_ages) <= MAX_PARTY) and 1 <= stay.rooms <= MAX_PARTY
+    if (not valid_party or stay.hotel is None or stay.room is None or not 0 < len(stay.nights) <= MAX_TRIP_NIGHTS
             or rooms_for(stay.room, stay.adults, len(stay.children_ages), stay.rooms) != stay.rooms):
         raise InvalidArgument.of(field, "names a room or stay this supplier does not sell")
     return stay

@@ -10,7 +10,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from services.hotels.inventory import Hotel, Inventory
-from services.hotels.offers import MAX_NIGHTS, PricedStay, Stay, decode_offer_id, price, rooms_for
+from services.hotels.offers import PricedStay, Stay, decode_offer_id, price, rooms_for
 from tripsmith.core.dates import timestamp
 from tripsmith.suppliers.booking_desk import BookingDesk, required_id
 from tripsmith.common.v1 import party_pb2, provenance_pb2
@@ -20,11 +20,10 @@ from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import Violations, check_currency, check_money, check_party, check_text
+from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_TRIP_NIGHTS, Violations, check_currency, check_money, check_party, check_text
 from tripsmith.core.dates import date_message, to_date
 from tripsmith.core.money import money_message
 
-BOOKING_HORIZON_DAYS = 365
 MAX_ROOMS = 9
 MAX_RADIUS_KM = 100.0
 AMENITY_NAMES = {value: name.removeprefix("AMENITY_") for name, value in pb.Amenity.items() if value}
@@ -112,8 +111,8 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
             violations.add("location", "set either city or area")
         check_in = violations.check(to_date, request.check_in_date, "check_in_date")
         check_out = violations.check(to_date, request.check_out_date, "check_out_date")
-        if check_in and check_out and not 0 < (check_out - check_in).days <= MAX_NIGHTS:
-            violations.add("check_out_date", f"must be 1 to {MAX_NIGHTS} nights after check_in_date")
+        if check_in and check_out and not 0 < (check_out - check_in).days <= MAX_TRIP_NIGHTS:
+            violations.add("check_out_date", f"must be 1 to {MAX_TRIP_NIGHTS} nights after check_in_date")
         guests = request.guests
         violations.check(check_party, guests.adults, guests.children_ages, "guests")
         if not 0 <= guests.rooms <= MAX_ROOMS:

@@ -39,7 +39,6 @@ from tripsmith.core.names import TRAVELER_NAME_IN_TEXT
 
 PROFILE_TOOL = "get_traveler_profile"
 RECORD_TOOL = "record_trip_request"
-SEARCH_TOOLS = ("search_flights", "search_hotels", "get_weather")
 _REFERENCE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 
 

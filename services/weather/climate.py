@@ -106,10 +106,6 @@ class Climate:
         position = (day.month - 1) + (day.day - 0.5) / calendar.monthrange(day.year, day.month)[1]
         return self._normals(position, day.timetuple().tm_yday)
 
-    def monthly(self, month: int) -> Normals:
-        """The normal of the middle of a month."""
-        return self._normals(month - 0.5, dt.date(2001, month, 15).timetuple().tm_yday)
-
     def _normals(self, position: float, day_of_year: int) -> Normals:
         mean = _interpolate(self.monthly_mean_c, position)
         season = 1.0 + self.wet_season_amplitude * math.cos(2 * math.pi * (position - self.wet_season_peak) / 12)

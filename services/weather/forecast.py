@@ -26,9 +26,10 @@ from services.weather.embedded import climatology_day
 from services.weather.model import DayWeather
 from tripsmith.suppliers.data.catalog import ResolvedPlace
 from tripsmith.core.errors import FieldViolation, InvalidArgument
+from tripsmith.core.validation import MAX_TRIP_NIGHTS
 
 #: The end date may be at most this many days after the start date (the proto's contract).
-MAX_RANGE_DAYS = 60
+MAX_RANGE_DAYS = MAX_TRIP_NIGHTS
 
 
 class ForecastProvider(Protocol):

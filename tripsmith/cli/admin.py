@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from tripsmith.core.errors import TripsmithError
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_OK
 from tripsmith.runtime.config import ConfigError, load
 
 
@@ -36,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"key {key.key_id} of tenant {key.tenant} revoked", file=sys.stderr)
     except (TripsmithError, ConfigError) as error:
         print(f"tripsmith admin: {error}", file=sys.stderr)
-        return 2
-    return 0
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def add_commands(commands) -> None:

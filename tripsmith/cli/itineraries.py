@@ -21,14 +21,10 @@ from tripsmith.cli import render
 from tripsmith.client import SETTLED, PlannerClient, is_bad_input, itinerary_name
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from services.gateway.config import GatewayConfig
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, BadInput
 from tripsmith.runtime.config import DEFAULT_PORTS, ConfigError, Settings, load, port_variable
 from tripsmith.core.money import show_money
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class BadInput(Exception):
-    """A mistake of the caller's: one line on stderr, exit code 2."""
 
 
 def add_connection_arguments(parser: argparse.ArgumentParser) -> None:

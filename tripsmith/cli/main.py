@@ -15,11 +15,11 @@ from tripsmith.cli import admin, demo, itineraries
 from tripsmith.suppliers.data import build as data_build_module
 from tripsmith.suppliers.conformance import runner as conformance
 from tripsmith.suppliers.conformance.harness import Options
+from tripsmith.core.exits import EXIT_BAD_INPUT
 from tripsmith.runtime.config import ConfigError, Settings, load
 from tripsmith.stack.components import StackConfig
 from tripsmith.stack.supervisor import run_stack
 
-EXIT_BAD_INPUT = 2
 
 
 def _stack_config() -> StackConfig:

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
+from tripsmith.core.exits import EXIT_BAD_INPUT
+
 __all__ = ["Span", "critical_path", "jaeger_link", "load_trace", "render", "show_trace"]
 
 _TRACE_ID = re.compile(r"[0-9a-f]{32}")
@@ -418,7 +420,7 @@ def show_trace(data_dir: Path, trace_id: str, out: TextIO, color: bool = False) 
     if normalized is None:
         print(f"tripsmith trace: malformed trace id {trace_id!r}: expected 32 hex characters, not all zero",
               file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     spans = load_trace(Path(data_dir), normalized)
     link = jaeger_link(normalized)
     if not spans:

@@ -57,12 +57,6 @@ class Unauthenticated(TripsmithError):
 
 
 @dataclass
-class PermissionDenied(TripsmithError):
-    reason: str = "PERMISSION_DENIED"
-    code = "PERMISSION_DENIED"
-
-
-@dataclass
 class NotFound(TripsmithError):
     reason: str = "NOT_FOUND"
     code = "NOT_FOUND"

@@ -17,6 +17,10 @@ from tripsmith.core.money import money_amount
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")
 MAX_PARTY = 9
+#: The longest trip planned, and the longest hotel stay and weather range served.
+MAX_TRIP_NIGHTS = 60
+#: How far ahead flights and hotels are sold, and so how far ahead a trip may start.
+BOOKING_HORIZON_DAYS = 365
 #: The most connections a flight offer has: flights suppliers build journeys of at most two
 #: stops, so a traveler's allowance above this constrains nothing (`stops_to_search`).
 MAX_STOPS = 2

@@ -53,7 +53,7 @@ class ServiceConfig(Settings):
     shutdown_grace_seconds: float = Field(default=5.0, ge=0, le=300)
 
 
-#: The default port of every component of the stack (DESIGN.md, "Defaults").
+#: The default port of every component of the stack (docs/architecture.md, "Defaults").
 DEFAULT_PORTS = {
     "gateway": 50051,
     "flights": 50061,

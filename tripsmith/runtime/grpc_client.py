@@ -12,7 +12,7 @@ MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 
 
 def channel(address: str) -> grpc.aio.Channel:
-    """An insecure channel to an internal service (mutual TLS in production: DESIGN.md)."""
+    """An insecure channel to an internal service (mutual TLS in production: docs/architecture.md)."""
     return grpc.aio.insecure_channel(
         address,
         interceptors=[*aio_client_interceptors(), ClientMetricsInterceptor()],

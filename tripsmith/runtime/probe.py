@@ -16,6 +16,8 @@ import aiohttp
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+
 
 @dataclass(frozen=True)
 class GrpcHealthProbe:
@@ -55,8 +57,8 @@ def main(argv: list[str]) -> int:
         probe = HttpProbe(argv[1])
     else:
         print("usage: python -m tripsmith.runtime.probe grpc HOST:PORT SERVICE | http URL", file=sys.stderr)
-        return 2
-    return 0 if asyncio.run(probe_once(probe, timeout=3.0)) else 1
+        return EXIT_BAD_INPUT
+    return EXIT_OK if asyncio.run(probe_once(probe, timeout=3.0)) else EXIT_FAILED
 
 
 if __name__ == "__main__":

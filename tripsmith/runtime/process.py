@@ -16,6 +16,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED
 from tripsmith.runtime.config import ConfigError, Settings, SettingsT, load
 from tripsmith.runtime.logs import setup_logging
 from tripsmith.runtime.telemetry import setup_telemetry
@@ -34,7 +35,7 @@ def run_process(
         config: Settings = load(config_class)
     except ConfigError as error:
         print(f"tripsmith-{service}: {error}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(EXIT_BAD_INPUT)
     setup_logging(service, config.log_level)
     telemetry = setup_telemetry(service, config.data_dir, config.environment)
     try:
@@ -42,7 +43,7 @@ def run_process(
     except OSError as error:
         log.error("cannot start: %s", error)
         print(f"tripsmith-{service}: {error}", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
     finally:
         telemetry.shutdown()
 

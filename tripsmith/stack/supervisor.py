@@ -24,14 +24,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tripsmith.core.exits import EXIT_BAD_INPUT
 from tripsmith.runtime.config import ConfigError, load, port_variable
 from tripsmith.runtime.probe import probe_once
 from tripsmith.stack.components import Component, StackConfig, components, port_of, ports
 
 log = logging.getLogger(__name__)
 
-#: The exit status of a process whose configuration is invalid; restarting cannot help.
-CONFIG_ERROR_STATUS = 2
 LOG_TAIL_LINES = 20
 
 
@@ -120,7 +119,6 @@ class Supervisor:
         env.update(
             TRIPSMITH_DATA_DIR=str(self.data_dir),
             TRIPSMITH_BIND_HOST=self.config.bind_host,
-            TEMPORAL_ADDRESS=f"{self.config.bind_host}:{self.config.temporal_port}",
             PYTHONUNBUFFERED="1",
             TRIPSMITH_SUPERVISOR_PID=str(os.getpid()),
             TRIPSMITH_INTERNAL_TOKEN=self.internal_token(),
@@ -240,7 +238,7 @@ class Supervisor:
             running.crashes.append(now)
             while running.crashes and now - running.crashes[0] > self.config.restart_window_seconds:
                 running.crashes.popleft()
-            if running.process.returncode == CONFIG_ERROR_STATUS:
+            if running.process.returncode == EXIT_BAD_INPUT:
                 return self._give_up(f"{name} rejected its configuration; fix it and start again")
             if len(running.crashes) > self.config.restart_limit:
                 return self._give_up(

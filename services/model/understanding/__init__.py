@@ -26,12 +26,11 @@ from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.dates import date_message
 from tripsmith.core.money import money_message
-from tripsmith.core.dates import date_of
+from tripsmith.core.dates import date_message, date_of
+from tripsmith.core.validation import MAX_TRIP_NIGHTS
 
 MAX_TEXT = 4000
-MAX_NIGHTS = 60
 
 
 @dataclass
@@ -175,7 +174,7 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
     if request.HasField("start_date") and request.HasField("end_date"):
         start = date_of(request.start_date)
         end = date_of(request.end_date)
-        if (end - start).days > MAX_NIGHTS:
+        if (end - start).days > MAX_TRIP_NIGHTS:
             request.ClearField("end_date")
             result.too_long = True
     missing = []
@@ -210,7 +209,7 @@ def question(result: Understanding) -> str:
         asks.append(f"Which day in {dt.date(2000, month, 1):%B} would you like to leave?" if month
                     else "When would you like to leave?")
     if "end_date" in result.missing and not (result.nights is not None and "start_date" in result.missing):
-        asks.append(f"A trip of more than {MAX_NIGHTS} nights is more than I plan: when do you come back?"
+        asks.append(f"A trip of more than {MAX_TRIP_NIGHTS} nights is more than I plan: when do you come back?"
                     if result.too_long else "How many nights would you like to stay, or when do you come back?")
     if "party.children_ages" in result.missing:
         asks.append("How old are the children?")

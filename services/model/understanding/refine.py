@@ -25,6 +25,7 @@ from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.dates import date_message, date_of
 from tripsmith.core.money import money_message
+from tripsmith.core.validation import MAX_TRIP_NIGHTS
 
 SHIFT = rf"(?:by\s+)?(?P<n>{NUMBER}|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|sooner|after|before)"
 MORE_NIGHTS = (rf"\b(?:(?P<n>{NUMBER}|\d+)\s+(?:more|extra)\s+(?:nights?|days?)|(?:an?\s+)?extra\s+(?:night|day)s?"
@@ -112,7 +113,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     # Answers to the model's own questions, read with what was asked in mind.
     if "end_date" in was_missing:
         bare = re.fullmatch(r"\s*(?:about\s+|around\s+)?(\d{1,2})\s*(?:nights?|days?)?\s*[.!]?\s*", source.value)
-        if bare and 1 <= int(bare.group(1)) <= 60:
+        if bare and 1 <= int(bare.group(1)) <= MAX_TRIP_NIGHTS:
             pending_nights = int(bare.group(1))
             source.claim(0, len(source.value))
     for match in source.find(r"\b(?:back|return(?:ing)?|coming\s+back|come\s+back|fly(?:ing)?\s+back|until|till|through)"

@@ -13,6 +13,7 @@ from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.suppliers.conformance import bookings, searches
 from tripsmith.suppliers.conformance.harness import Kit, apply, access_checks, expect, expect_error
 from tripsmith.core.money import money_amount
+from tripsmith.core.validation import MAX_TRIP_NIGHTS
 from tripsmith.suppliers.data.catalog import distance_km
 from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
@@ -107,7 +108,8 @@ async def rejects_bad_input(kit: Kit) -> str:
     cases = [
         ("an unknown city", dict(city=Place(city_name="Atlantis Under The Sea")), "city"),
         ("check-out before check-in", dict(check_out_date=date_message(kit.date() - dt.timedelta(days=1))), "check_out_date"),
-        ("a 40-night stay", dict(check_out_date=date_message(kit.date() + dt.timedelta(days=40))), "check_out_date"),
+        (f"a {MAX_TRIP_NIGHTS + 1}-night stay", dict(check_out_date=date_message(kit.date() + dt.timedelta(days=MAX_TRIP_NIGHTS + 1))),
+         "check_out_date"),
         ("a past stay", dict(check_in_date=date_message(past), check_out_date=date_message(past + dt.timedelta(days=2))),
          "check_in_date"),
         ("an impossible date", dict(check_in_date=Date(year=2030, month=13, day=1)), "check_in_date"),
