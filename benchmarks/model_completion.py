@@ -25,9 +25,9 @@ import openai
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.conftest import free_ports  # noqa: E402
-from tests.model_phrasings import PHRASINGS, REFINEMENTS  # noqa: E402
-from tests.test_model_agent import TOOLS  # noqa: E402
-from tests.test_model_phrasings import REFERENCE, _reference, check  # noqa: E402
+from tests.services.model.phrasings import PHRASINGS, REFINEMENTS  # noqa: E402
+from tests.services.model.test_agent import TOOLS  # noqa: E402
+from tests.services.model.test_phrasings import REFERENCE, _reference, check  # noqa: E402
 from tripsmith.runtime.probe import HttpProbe, probe_once  # noqa: E402
 
 REQUESTS = [text for text, _ in PHRASINGS[:40]]

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/optimizer.py
 
 Candidate sets as the searches return them at most (100 outbound, 100 return, 100 stays, a
-page each), built by the random instance generator of tests/test_optimizer.py.
+page each), built by the random instance generator of tests/workflows/planning/test_optimizer.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_optimizer import END, START, brute_force, flight, instance, stay  # noqa: E402
+from tests.workflows.planning.test_optimizer import END, START, brute_force, flight, instance, stay  # noqa: E402
 from tripsmith.planner.v1 import planner_service_pb2 as planner  # noqa: E402
 from workflows.planning.constraints import arrival_date  # noqa: E402
 from workflows.planning.optimizer import Tastes, Weights, optimize  # noqa: E402

@@ -111,13 +111,13 @@ def test_no_breaking_change_since_the_baseline(proto_deps, tmp_path):
     changes, otherwise against the protos before the last commit that changed them. A v1
     message must only grow; an incompatible change belongs in a new v2 package."""
     if git("rev-parse", "--is-inside-work-tree").returncode != 0:
-        pytest.skip("not a git checkout: there is no committed baseline to compare against")
+        pytest.fail("not a git checkout: there is no committed baseline to compare against")
     baseline = proto_baseline()
     if git("rev-parse", "--verify", "--quiet", f"{baseline}:protos").returncode != 0:
         if git("rev-parse", "--is-shallow-repository").stdout.strip() == "true":
             pytest.fail(f"{baseline} is not in this shallow clone: fetch the full history "
                         "(git fetch --unshallow, or actions/checkout with fetch-depth: 0)")
-        pytest.skip(f"{baseline} has no protos/ to compare against")
+        pytest.fail(f"{baseline} has no protos/ to compare against")
     archive = subprocess.run(["git", "archive", "--format=tar", baseline, "protos"], cwd=ROOT,
                              capture_output=True, timeout=60, check=True).stdout
     against = buf_workspace(tmp_path / "baseline", archive, proto_deps)

@@ -36,7 +36,7 @@ from tripsmith.weather.v1 import weather_service_pb2_grpc as pb_grpc
 NOW = dt.datetime(2027, 1, 10, 12, tzinfo=dt.timezone.utc).timestamp()
 TODAY = dt.date(2027, 1, 10)
 METADATA = internal_metadata("acme", INTERNAL_TOKEN)
-FIXTURES = Path(__file__).parent / "fixtures" / "open_meteo"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "open_meteo"
 K = pb.ForecastKind
 C = pb.Condition
 

@@ -1,5 +1,5 @@
-"""Records the workflow histories that tests/test_itinerary_workflow.py replays:
-`python -m tests.record_histories` (from the repository root, with the project's venv).
+"""Records the workflow histories that tests/workflows/test_itinerary_workflow.py replays:
+`python -m tests.workflows.record_histories` (from the repository root, with the project's venv).
 
 Run it again, and commit the new files, after a change to ItineraryWorkflow that is meant to
 change its commands (and so breaks replay of older histories on purpose: such a change also
@@ -23,7 +23,7 @@ from tripsmith.planner.v1 import planner_service_pb2 as pb
 from workflows.api import PlanningLimits
 from workflows import api
 
-HISTORIES = Path(__file__).resolve().parent / "fixtures" / "histories"
+HISTORIES = Path(__file__).resolve().parents[1] / "fixtures" / "histories"
 BOOKED = HISTORIES / "itinerary_booked.json"
 #: Dates from today (the workflow plans no past dates); replay does not depend on them.
 REQUEST = lisbon_request(TRIP_START, TRIP_END)

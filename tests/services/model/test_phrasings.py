@@ -1,6 +1,6 @@
 """`tripsmith-rules` understands trip requests and follow-ups as travelers write them.
 
-The cases are data in tests/model_phrasings.py; docs/model.md is the specification.
+The cases are data in tests/services/model/phrasings.py; docs/model.md is the specification.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.model_phrasings import PHRASINGS, REFINEMENTS
-from tests.model_phrasings_holdout import HOLDOUT_PHRASINGS, HOLDOUT_REFINEMENTS
+from tests.services.model.phrasings import PHRASINGS, REFINEMENTS
+from tests.services.model.phrasings_holdout import HOLDOUT_PHRASINGS, HOLDOUT_REFINEMENTS
 
 REFERENCE = dt.date(2027, 1, 13)
 KEYS = {

@@ -1,5 +1,5 @@
 """A planner worker that dies in the middle of the booking saga, for the crash tests of
-tests/test_itinerary_workflow.py: `python -m tests.crashing_worker`.
+tests/workflows/test_itinerary_workflow.py: `python -m tests.workflows.crashing_worker`.
 
 It runs the real worker (`workflows.worker.build_worker` over `PlannerActivities`), configured
 like `python -m workflows` from the `TRIPSMITH_*` and `OPENAI_BASE_URL` variables, plus one

@@ -6,7 +6,7 @@ determinism; a worker subprocess killed with SIGKILL for the booking saga's cras
 Replay fixtures: tests/fixtures/histories/itinerary_booked.json is a recorded run (plan,
 refine, approve, booked, cancel). A change to the workflow that breaks its replay fails
 `test_the_recorded_history_replays`; when the change is meant to alter the workflow's commands,
-regenerate the fixture with `python -m tests.record_histories` (and give running itineraries
+regenerate the fixture with `python -m tests.workflows.record_histories` (and give running itineraries
 a `workflow.patched` path).
 
 Bookings are audited at the suppliers themselves: ListFlightBookings / ListHotelBookings by
@@ -41,7 +41,7 @@ from temporalio.worker import Replayer
 
 from tests.conftest import INTERNAL_TOKEN, ROOT
 from tests.planner_stack import TRIP_END, TRIP_START, Planner, lisbon_request, planner, settled, trip_period
-from tests.record_histories import BOOKED, full_run
+from tests.workflows.record_histories import BOOKED, full_run
 from tests.suppliers import metadata
 from tripsmith.common.v1 import booking_pb2, place_pb2
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2, flights_service_pb2_grpc as flights_grpc
@@ -520,7 +520,7 @@ async def test_a_worker_killed_after_a_saga_step_still_books_each_item_exactly_o
                for name in ("flights", "hotels", "weather", "profile")}})
         output = tmp_path / "crashing-worker.log"
         with output.open("w") as log:
-            worker = subprocess.Popen([sys.executable, "-m", "tests.crashing_worker"], cwd=ROOT, env=env,
+            worker = subprocess.Popen([sys.executable, "-m", "tests.workflows.crashing_worker"], cwd=ROOT, env=env,
                                       stdout=log, stderr=subprocess.STDOUT)
         try:
             handle = await stack.start(text=LISBON)

@@ -17,7 +17,7 @@ import pytest
 
 from tripsmith.cli.trace_view import Span, critical_path, jaeger_link, load_trace, render, show_trace
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 MISSING_PARENT = "ab" * 8
 
 # One process: installs telemetry with setup_telemetry (the global tracer provider can be set

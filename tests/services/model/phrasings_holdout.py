@@ -1,6 +1,6 @@
 """A held-out table of trip requests and follow-ups that `tripsmith-rules` was not developed on.
 
-Same format and conventions as tests/model_phrasings.py (read its docstring); docs/model.md is
+Same format and conventions as tests/services/model/phrasings.py (read its docstring); docs/model.md is
 the specification. The expectations were written from the specification and the development
 table's conventions only, never from the parser. On its first run the parser understood
 82.1 % of it exactly (107/128 requests, 21/28 follow-ups); the grammar was then generalized

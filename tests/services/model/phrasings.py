@@ -1,6 +1,6 @@
 """How travelers phrase trip requests, and what `tripsmith-rules` must understand from them.
 
-The table behind tests/test_model_phrasings.py; docs/model.md is the specification.
+The table behind tests/services/model/test_phrasings.py; docs/model.md is the specification.
 
 PHRASINGS: (text, expected). REFINEMENTS: (first_text, follow_up_text, expected_after).
 `expected` holds only the keys a case is about; absent keys are not checked.

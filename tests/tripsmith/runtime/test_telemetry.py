@@ -19,7 +19,7 @@ from opentelemetry.sdk.metrics import MeterProvider
 from opentelemetry.sdk.metrics.export import InMemoryMetricReader
 
 from tests.conftest import INTERNAL_TOKEN, free_ports
-from tests.test_runtime import PLANNER, ScriptedPlanner
+from tests.tripsmith.runtime.test_runtime import PLANNER, ScriptedPlanner
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.flights.v1 import flights_service_pb2 as flights
