@@ -74,7 +74,8 @@ class PlanInput:
     #: A structured TripRequest (protobuf JSON), which the plan holds to exactly.
     trip_request: dict[str, Any] | None = None
     traveler: str = ""
-    #: A fingerprint of the Plan call, to recognise a retried call with the same request_id.
+    #: A fingerprint of the Plan call. The gateway recognises a retried call by the copy in the
+    #: workflow's memo; this one is carried through continue-as-new for the record.
     request_fingerprint: str = ""
     limits: PlanningLimits = field(default_factory=PlanningLimits)
     #: The trace the itinerary belongs to, shown on it (the gateway's trace).

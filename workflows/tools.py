@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tripsmith.core.names import TRAVELER_NAME
+from tripsmith.core.validation import AIRLINE_PATTERN, CURRENCY_PATTERN, MAX_CHILD_AGE, MAX_PARTY
 
 class Arguments(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -26,7 +27,7 @@ class Arguments(BaseModel):
 
 class Money(Arguments):
     amount: float = Field(gt=0, le=10_000_000, description="The amount, for example 200.")
-    currency_code: str = Field(pattern=r"^[A-Z]{3}$", description="The ISO 4217 currency code, for example EUR.")
+    currency_code: str = Field(pattern=CURRENCY_PATTERN.pattern, description="The ISO 4217 currency code, for example EUR.")
 
 
 class TravelerProfileArguments(Arguments):
@@ -42,14 +43,14 @@ class TripRequestArguments(Arguments):
 
 
 class _Party(Arguments):
-    adults: int = Field(default=1, ge=1, le=9, description="Adults travelling.")
-    children_ages: list[int] = Field(default_factory=list, max_length=8, description="The age of each child.")
+    adults: int = Field(default=1, ge=1, le=MAX_PARTY, description="Adults travelling.")
+    children_ages: list[int] = Field(default_factory=list, max_length=MAX_PARTY - 1, description="The age of each child.")
 
     @field_validator("children_ages")
     @classmethod
     def _ages(cls, ages: list[int]) -> list[int]:
-        if any(not 0 <= age <= 17 for age in ages):
-            raise ValueError("every age must be 0 to 17")
+        if any(not 0 <= age <= MAX_CHILD_AGE for age in ages):
+            raise ValueError(f"every age must be 0 to {MAX_CHILD_AGE}")
         return ages
 
 
@@ -66,7 +67,8 @@ class SearchFlightsArguments(_Party):
     @field_validator("excluded_airlines")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
-        if any(not isinstance(code, str) or len(code) != 2 or not code.isalnum() for code in codes):
+        # Models write codes in either case; the suppliers read them upper-case.
+        if any(not AIRLINE_PATTERN.fullmatch(code.upper()) for code in codes):
             raise ValueError("every airline must be a two-character IATA code")
         return [code.upper() for code in codes]
 

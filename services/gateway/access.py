@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from services.gateway.limits import Limits
 from services.gateway.tenants import Tenants
 from tripsmith.core.errors import Unauthenticated
-from tripsmith.runtime.auth import AUTHORIZATION_KEY, OPEN_PREFIXES, acting_for, reset_variable
+from tripsmith.runtime.auth import AUTHORIZATION_KEY, OPEN_PREFIXES, acting_for, reset_variable, text_metadata
 from tripsmith.runtime.call_guard import CallGuard
 
 _STREAMS = ("/tripsmith.planner.v1.PlannerService/WatchItinerary",)
@@ -39,7 +39,7 @@ class ApiKeyInterceptor(CallGuard):
         if method.startswith(OPEN_PREFIXES):
             yield
             return
-        metadata = {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
+        metadata = text_metadata(context)
         scheme, _, key = metadata.get(AUTHORIZATION_KEY, "").partition(" ")
         # The key store is SQLite: a short synchronous read, kept off the event loop.
         tenant = await asyncio.to_thread(self.tenants.authenticate, key) if scheme.lower() == "bearer" else None

@@ -10,18 +10,15 @@ import re
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_TRIP_NIGHTS, Violations, check_codes, check_money, check_party, check_text
+from tripsmith.core.validation import AIRPORT_PATTERN, BOOKING_HORIZON_DAYS, COUNTRY_PATTERN, MAX_TRIP_NIGHTS, Violations, check_codes, check_money, check_party, check_text
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import TRAVELER_NAME, TRAVELER_NAME_RULE
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ITINERARY_NAME = re.compile(r"^itineraries/([a-z0-9]{1,64})$")
-IATA = re.compile(r"^[A-Z]{3}$")
-COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_TEXT = 4000
 MAX_COMMENT = 2000
 MAX_REASON = 500
-#: How far ahead a trip may start: suppliers sell up to about a year ahead.
 
 
 @functools.cache
@@ -72,9 +69,9 @@ def plan_request(request: planner.PlanItineraryRequest, today: dt.date) -> None:
 def _place(place, field: str, violations: Violations) -> None:
     if not place.iata_code and not place.city_name:
         violations.add(field, "needs an iata_code or a city_name")
-    if place.iata_code and not IATA.fullmatch(place.iata_code):
+    if place.iata_code and not AIRPORT_PATTERN.fullmatch(place.iata_code):
         violations.add(f"{field}.iata_code", "must be three upper-case letters")
-    if place.country_code and not COUNTRY.fullmatch(place.country_code):
+    if place.country_code and not COUNTRY_PATTERN.fullmatch(place.country_code):
         violations.add(f"{field}.country_code", "must be two upper-case letters")
     violations.check(check_text, place.city_name, f"{field}.city_name", 100)
 

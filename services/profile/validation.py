@@ -22,16 +22,13 @@ from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
-from tripsmith.core.validation import Violations
+from tripsmith.core.validation import AIRLINE_PATTERN, AIRPORT_PATTERN, COUNTRY_PATTERN, CURRENCY_PATTERN, Violations
 
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import RESOURCE_ID, TRAVELER_NAME, TRAVELER_NAME_RULE
 
 #: Identifiers of travelers and trips: "travelers/{traveler_id}/trips/{trip_id}".
 _ID = re.compile(RESOURCE_ID)
-_UPPER3 = re.compile(r"[A-Z]{3}")
-_COUNTRY = re.compile(r"[A-Z]{2}")
-_AIRLINE = re.compile(r"[A-Z0-9]{2}")
 #: Plausible, not RFC 5322: one @, no spaces, a dot in the domain.
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
 
@@ -139,7 +136,7 @@ def check_traveler(traveler: pb.Traveler, prefix: str, violations: Violations) -
     email = traveler.email
     if email and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
         violations.add(f"{prefix}.email", f"must be empty or an email address of at most {MAX_EMAIL} characters")
-    _optional_pattern(traveler.home_airport, _UPPER3, "a 3-letter IATA code", f"{prefix}.home_airport", violations)
+    _optional_pattern(traveler.home_airport, AIRPORT_PATTERN, "a 3-letter IATA code", f"{prefix}.home_airport", violations)
     check_preferences(traveler.preferences, f"{prefix}.preferences", violations)
     programs = traveler.loyalty_programs
     if len(programs) > MAX_LOYALTY_PROGRAMS:
@@ -160,13 +157,13 @@ def check_preferences(preferences: pb.TravelPreferences, prefix: str, violations
     _enum(preferences.budget_style, pb.BudgetStyle.DESCRIPTOR, f"{prefix}.budget_style", violations)
     for name in ("preferred_airlines", "avoided_airlines"):
         _string_list(
-            getattr(preferences, name), f"{prefix}.{name}", violations, _AIRLINE, "a 2-character IATA airline code"
+            getattr(preferences, name), f"{prefix}.{name}", violations, AIRLINE_PATTERN, "a 2-character IATA airline code"
         )
     for name in ("preferred_hotel_chains", "diets", "interests"):
         _string_list(getattr(preferences, name), f"{prefix}.{name}", violations)
     _range(preferences.min_hotel_stars, 0, MAX_STARS, f"{prefix}.min_hotel_stars", violations)
     _optional_pattern(
-        preferences.currency_code, _UPPER3, "a 3-letter ISO 4217 code", f"{prefix}.currency_code", violations
+        preferences.currency_code, CURRENCY_PATTERN, "a 3-letter ISO 4217 code", f"{prefix}.currency_code", violations
     )
 
 
@@ -213,7 +210,7 @@ def check_trip(trip: pb.Trip, prefix: str, violations: Violations) -> None:
     end = check_date(trip.end_date if trip.HasField("end_date") else None, f"{prefix}.end_date", violations)
     if start and end and end < start:
         violations.add(f"{prefix}.end_date", "must not be before start_date")
-    _string_list(trip.airlines, f"{prefix}.airlines", violations, _AIRLINE, "a 2-character IATA airline code")
+    _string_list(trip.airlines, f"{prefix}.airlines", violations, AIRLINE_PATTERN, "a 2-character IATA airline code")
     _range(trip.hotel_stars, 0, MAX_STARS, f"{prefix}.hotel_stars", violations)
     _max_length(trip.hotel_chain, MAX_LIST_ENTRY, f"{prefix}.hotel_chain", violations)
     for name in ("nightly_spend", "total_spend"):
@@ -224,9 +221,9 @@ def check_trip(trip: pb.Trip, prefix: str, violations: Violations) -> None:
 
 
 def check_place(place: place_pb2.Place, prefix: str, violations: Violations) -> None:
-    _optional_pattern(place.iata_code, _UPPER3, "a 3-letter IATA code", f"{prefix}.iata_code", violations)
+    _optional_pattern(place.iata_code, AIRPORT_PATTERN, "a 3-letter IATA code", f"{prefix}.iata_code", violations)
     _max_length(place.city_name, MAX_PLACE_NAME, f"{prefix}.city_name", violations)
-    _optional_pattern(place.country_code, _COUNTRY, "a 2-letter ISO 3166-1 code", f"{prefix}.country_code", violations)
+    _optional_pattern(place.country_code, COUNTRY_PATTERN, "a 2-letter ISO 3166-1 code", f"{prefix}.country_code", violations)
     if place.time_zone and place.time_zone not in _time_zones():
         violations.add(f"{prefix}.time_zone", "must be empty or an IANA time zone")
     if place.HasField("location"):
@@ -249,7 +246,7 @@ def check_date(value: date_pb2.Date | None, field: str, violations: Violations) 
 
 
 def check_money(money: money_pb2.Money, field: str, violations: Violations) -> None:
-    if not _UPPER3.fullmatch(money.currency_code):
+    if not CURRENCY_PATTERN.fullmatch(money.currency_code):
         violations.add(f"{field}.currency_code", "must be a 3-letter ISO 4217 code")
     if not 0 <= money.units <= MAX_MONEY_UNITS:
         violations.add(f"{field}.units", f"must be between 0 and {MAX_MONEY_UNITS}")

@@ -8,6 +8,7 @@ import datetime as dt
 
 from tripsmith.cli import render
 from tripsmith.client import PlannerClient
+from tripsmith.core.exits import EXIT_FAILED, EXIT_OK
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.runtime.probe import probe_once
 
@@ -26,7 +27,7 @@ async def show(supervisor) -> int:
         print(f"  {name:<10} {'SERVING' if healthy else 'NOT SERVING'}", flush=True)
     if not all(ok for _, ok in results):
         print("Some services are not healthy.", flush=True)
-        return 1
+        return EXIT_FAILED
     print("Every service is healthy.\n", flush=True)
     addresses = {c.name: dict(c.addresses) for c in supervisor.components}
     text = sample_request(dt.date.today())
@@ -39,4 +40,4 @@ async def show(supervisor) -> int:
     print(f"The trace of this plan: tripsmith trace {itinerary.name.removeprefix('itineraries/')}"
           f" (spans under {supervisor.data_dir / 'telemetry'})")
     print(f"Its workflow in the Temporal UI: {addresses['temporal']['temporal ui']}", flush=True)
-    return 0 if itinerary.state == planner.STATE_PROPOSED else 1
+    return EXIT_OK if itinerary.state == planner.STATE_PROPOSED else EXIT_FAILED

@@ -15,7 +15,7 @@ from tripsmith.cli import admin, demo, itineraries
 from tripsmith.suppliers.data import build as data_build_module
 from tripsmith.suppliers.conformance import runner as conformance
 from tripsmith.suppliers.conformance.harness import Options
-from tripsmith.core.exits import EXIT_BAD_INPUT
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tripsmith.runtime.config import ConfigError, Settings, load
 from tripsmith.stack.components import StackConfig
 from tripsmith.stack.supervisor import run_stack
@@ -55,7 +55,7 @@ def cmd_conformance(args: argparse.Namespace) -> int:
                       hold_expiry_seconds=args.hold_expiry_seconds, origin=args.origin.upper(),
                       destination=args.destination.upper(), city=args.city)
     results = asyncio.run(conformance.run(args.category, args.address, options))
-    return 0 if conformance.report(args.category, args.address, results) else 1
+    return EXIT_OK if conformance.report(args.category, args.address, results) else EXIT_FAILED
 
 
 class _Parser(argparse.ArgumentParser):

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
-from tripsmith.core.exits import EXIT_BAD_INPUT
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 
 __all__ = ["Span", "critical_path", "jaeger_link", "load_trace", "render", "show_trace"]
 
@@ -427,8 +427,8 @@ def show_trace(data_dir: Path, trace_id: str, out: TextIO, color: bool = False) 
         where = f"; see {link}" if link else ""
         print(f"tripsmith trace: no spans for trace {normalized} were found under {Path(data_dir) / 'telemetry'} "
               f"(traces exported over OTLP are in the collector{where})", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     out.write(render(spans, color=color))
     if link:
         out.write(f"Jaeger: {link}\n")
-    return 0
+    return EXIT_OK

@@ -1,4 +1,5 @@
-"""Checks of the request fields that many services share: dates, parties, money, codes.
+"""Checks of the request fields that many services share, and their limits: parties, money,
+codes, trip lengths, stops.
 
 Each check raises InvalidArgument naming the field path it was given, so that callers see
 "check_in_date.month: must be 1 to 12" rather than a generic failure. `Violations` collects
@@ -14,8 +15,11 @@ from google.type import money_pb2
 from tripsmith.core.errors import FieldViolation, InvalidArgument
 from tripsmith.core.money import money_amount
 
+#: ISO 4217 currency, IATA airline and airport (or metro area) and ISO 3166-1 country codes.
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 AIRLINE_PATTERN = re.compile(r"^[A-Z0-9]{2}$")
+AIRPORT_PATTERN = re.compile(r"^[A-Z]{3}$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 MAX_PARTY = 9
 #: The longest trip planned, and the longest hotel stay and weather range served.
 MAX_TRIP_NIGHTS = 60

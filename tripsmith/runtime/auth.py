@@ -55,6 +55,11 @@ def reset_variable(variable: ContextVar, token) -> None:
         pass
 
 
+def text_metadata(context) -> dict[str, str]:
+    """A call's metadata with text values (binary `-bin` entries are never credentials)."""
+    return {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
+
+
 def internal_metadata(tenant: str, token: str) -> tuple[tuple[str, str], ...]:
     """The metadata an internal caller sends with every call."""
     return ((AUTHORIZATION_KEY, f"Bearer {token}"), (TENANT_KEY, tenant))
@@ -73,7 +78,7 @@ class InternalAuthInterceptor(CallGuard):
         if method.startswith(OPEN_PREFIXES):
             yield
             return
-        metadata = {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
+        metadata = text_metadata(context)
         presented = metadata.get(AUTHORIZATION_KEY, "").encode()
         if not hmac.compare_digest(presented, self._expected):
             raise Unauthenticated("missing or invalid internal credential")

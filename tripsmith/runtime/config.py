@@ -87,6 +87,8 @@ def load(settings_class: type[SettingsT], **given) -> SettingsT:
         return settings_class(**given)
     except ValidationError as error:
         first = error.errors()[0]
+        if not first["loc"]:  # a rule across settings: its message names the variables
+            raise ConfigError(first["msg"].removeprefix("Value error, ")) from None
         location = str(first["loc"][0])
         variable = _variable_name(settings_class, location)
         value = first.get("input")

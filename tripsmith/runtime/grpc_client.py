@@ -21,19 +21,29 @@ def channel(address: str) -> grpc.aio.Channel:
     )
 
 
-def details_of(error: grpc.aio.AioRpcError, message_type) -> list:
-    """The rich-status details of one type (BadRequest, ErrorInfo, ...) an error carries."""
+def trailing_status(error: grpc.aio.AioRpcError) -> status_pb2.Status | None:
+    """The google.rpc.Status an error carries in its trailers, if any."""
     for key, value in error.trailing_metadata() or ():
         if key == "grpc-status-details-bin":
-            status = status_pb2.Status.FromString(value)
-            found = []
-            for packed in status.details:
-                if packed.Is(message_type.DESCRIPTOR):
-                    detail = message_type()
-                    packed.Unpack(detail)
-                    found.append(detail)
-            return found
-    return []
+            return status_pb2.Status.FromString(value)
+    return None
+
+
+def unpack_details(status: status_pb2.Status, message_type) -> list:
+    """The details of one type (BadRequest, ErrorInfo, ...) in a status."""
+    found = []
+    for packed in status.details:
+        if packed.Is(message_type.DESCRIPTOR):
+            detail = message_type()
+            packed.Unpack(detail)
+            found.append(detail)
+    return found
+
+
+def details_of(error: grpc.aio.AioRpcError, message_type) -> list:
+    """The rich-status details of one type an error carries."""
+    status = trailing_status(error)
+    return unpack_details(status, message_type) if status is not None else []
 
 
 def error_reason(error: grpc.aio.AioRpcError) -> str:

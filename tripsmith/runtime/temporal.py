@@ -9,9 +9,7 @@ certificate for mutual TLS) or an API key.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pydantic import SecretStr, model_validator
+from pydantic import FilePath, SecretStr, model_validator
 from temporalio.client import Client
 from temporalio.runtime import Runtime
 from temporalio.service import TLSConfig
@@ -31,10 +29,10 @@ class TemporalSettings(Settings):
     #: TLS to the frontend; implied by any of the files below.
     temporal_tls: bool = False
     #: The CA the frontend's certificate chains to (PEM); empty trusts the system's roots.
-    temporal_tls_ca_file: Path | None = None
+    temporal_tls_ca_file: FilePath | None = None
     #: A client certificate and key (PEM), for mutual TLS.
-    temporal_tls_cert_file: Path | None = None
-    temporal_tls_key_file: Path | None = None
+    temporal_tls_cert_file: FilePath | None = None
+    temporal_tls_key_file: FilePath | None = None
     #: An API key (Temporal Cloud); sent over TLS only.
     temporal_api_key: SecretStr = SecretStr("")
 

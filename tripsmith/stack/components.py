@@ -126,24 +126,10 @@ def components(config: StackConfig) -> list[Component]:
                 stage=2 if name == "gateway" else 1,
             )
         )
-    model_url = f"http://{host}:{config.model_port}"
-    result.append(
-        Component(
-            name="model",
-            argv=(sys.executable, "-m", "services.model"),
-            probe=HttpProbe(f"{model_url}/healthz"),
-            addresses=(("model", f"{model_url}/v1"),),
-            stage=1,
-        )
-    )
-    worker_url = f"http://{host}:{config.worker_port}"
-    result.append(
-        Component(
-            name="worker",
-            argv=(sys.executable, "-m", "workflows"),
-            probe=HttpProbe(f"{worker_url}/healthz"),
-            addresses=(("worker", f"{worker_url}/healthz"),),
-            stage=2,
-        )
-    )
+    # HTTP components: (name, module, port, the address shown, stage).
+    for name, module, port, shown, stage in (("model", "services.model", config.model_port, "/v1", 1),
+                                             ("worker", "workflows", config.worker_port, "/healthz", 2)):
+        url = f"http://{host}:{port}"
+        result.append(Component(name=name, argv=(sys.executable, "-m", module), probe=HttpProbe(f"{url}/healthz"),
+                                addresses=((name, f"{url}{shown}"),), stage=stage))
     return sorted(result, key=lambda component: component.stage)

@@ -24,7 +24,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tripsmith.core.exits import EXIT_BAD_INPUT
+from tripsmith.core.exits import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tripsmith.runtime.config import ConfigError, load, port_variable
 from tripsmith.runtime.probe import probe_once
 from tripsmith.stack.components import Component, StackConfig, components, port_of, ports
@@ -35,7 +35,12 @@ LOG_TAIL_LINES = 20
 
 
 class StackError(Exception):
-    """The stack cannot come up or keep running; the message says why."""
+    """The stack cannot come up or keep running; the message says why, and `status` is the
+    exit status of `tripsmith up` (EXIT_BAD_INPUT when a component rejected its configuration)."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -160,7 +165,8 @@ class Supervisor:
             for name in list(pending):
                 running = self._running[name]
                 if running.process.returncode is not None:
-                    raise StackError(self._death_report(running, "failed to start"))
+                    status = EXIT_BAD_INPUT if running.process.returncode == EXIT_BAD_INPUT else EXIT_FAILED
+                    raise StackError(self._death_report(running, "failed to start"), status)
                 if await probe_once(running.component.probe):
                     pending.discard(name)
             if self._stopping:
@@ -239,7 +245,7 @@ class Supervisor:
             while running.crashes and now - running.crashes[0] > self.config.restart_window_seconds:
                 running.crashes.popleft()
             if running.process.returncode == EXIT_BAD_INPUT:
-                return self._give_up(f"{name} rejected its configuration; fix it and start again")
+                return self._give_up(f"{name} rejected its configuration; fix it and start again", EXIT_BAD_INPUT)
             if len(running.crashes) > self.config.restart_limit:
                 return self._give_up(
                     f"{name} died {len(running.crashes)} times in {self.config.restart_window_seconds:.0f} s; giving up"
@@ -257,8 +263,8 @@ class Supervisor:
             except StackError as error:
                 self._say(str(error))
 
-    def _give_up(self, message: str) -> None:
-        self._failure = StackError(message)
+    def _give_up(self, message: str, status: int = EXIT_FAILED) -> None:
+        self._failure = StackError(message, status)
         self.request_stop()
 
     def request_stop(self) -> None:
@@ -320,10 +326,10 @@ async def run_stack(config: StackConfig, on_ready=None, out=None) -> int:
             return await on_ready(supervisor)
         print("Press Ctrl-C to stop.", file=out, flush=True)
         await supervisor.run_until_stopped()
-        return 0
+        return EXIT_OK
     except StackError as error:
         print(f"tripsmith up: {error}", file=out, flush=True)
-        return 1
+        return error.status
     finally:
         await supervisor.stop()
         print("Tripsmith stopped.", file=out, flush=True)

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
-from tripsmith.core.dates import date_message, local_time
-from tripsmith.core.dates import date_of
+from tripsmith.core.dates import date_message, date_of, local_time
 
 #: interest -> (title, description, indoor) choices, in the order they are offered.
 SUGGESTIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {

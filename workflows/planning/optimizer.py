@@ -33,12 +33,10 @@ from dataclasses import dataclass, field
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.dates import local_time
+from tripsmith.core.dates import date_of, local_time
 from tripsmith.core.validation import MAX_STOPS
-from tripsmith.core.money import money_amount
+from tripsmith.core.money import money_amount, money_text
 from workflows.planning.constraints import Rules, arrival_date, is_red_eye
-from tripsmith.core.dates import date_of
-from tripsmith.core.money import money_text
 
 
 @dataclass(frozen=True)

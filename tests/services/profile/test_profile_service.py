@@ -39,6 +39,7 @@ from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.config import ConfigError, load
 from tripsmith.core.paging import encode_page_token
+from tripsmith.runtime.grpc_client import trailing_status, unpack_details
 
 #: The PostgreSQL server CI starts (trust authentication); override for another one.
 POSTGRES_URL = os.environ.get("TRIPSMITH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -125,19 +126,17 @@ async def profile(config) -> AsyncIterator[Profile]:
 
 
 def status_of(error: grpc.aio.AioRpcError) -> status_pb2.Status:
-    for key, value in error.trailing_metadata() or ():
-        if key == "grpc-status-details-bin":
-            return status_pb2.Status.FromString(value)
-    return status_pb2.Status(code=error.code().value[0], message=error.details() or "")
+    status = trailing_status(error)
+    if status is None:
+        return status_pb2.Status(code=error.code().value[0], message=error.details() or "")
+    return status
 
 
 def detail(status: status_pb2.Status, message_type):
-    for packed in status.details:
-        if packed.Is(message_type.DESCRIPTOR):
-            found = message_type()
-            packed.Unpack(found)
-            return found
-    pytest.fail(f"no {message_type.DESCRIPTOR.name} detail in {status}")
+    found = unpack_details(status, message_type)
+    if not found:
+        pytest.fail(f"no {message_type.DESCRIPTOR.name} detail in {status}")
+    return found[0]
 
 
 def reason(status: status_pb2.Status) -> str:

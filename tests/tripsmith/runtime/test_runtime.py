@@ -22,6 +22,7 @@ from tripsmith.runtime.auth import InternalAuthInterceptor, current_tenant, inte
 from tripsmith.runtime.config import ConfigError, ServiceConfig, load, port_field
 from tripsmith.runtime.grpc_server import ServiceBinding, build_grpc_server
 from tripsmith.runtime.logs import setup_logging
+from tripsmith.runtime.grpc_client import trailing_status, unpack_details
 
 PLANNER = "tripsmith.planner.v1.PlannerService"
 
@@ -73,19 +74,17 @@ async def channel(server):
 
 
 def status_of(error: grpc.aio.AioRpcError) -> status_pb2.Status:
-    for key, value in error.trailing_metadata() or ():
-        if key == "grpc-status-details-bin":
-            return status_pb2.Status.FromString(value)
-    pytest.fail("no rich status in the trailers")
+    status = trailing_status(error)
+    if status is None:
+        pytest.fail("no rich status in the trailers")
+    return status
 
 
 def detail(status: status_pb2.Status, message_type):
-    for packed in status.details:
-        if packed.Is(message_type.DESCRIPTOR):
-            found = message_type()
-            packed.Unpack(found)
-            return found
-    pytest.fail(f"no {message_type.DESCRIPTOR.name} detail")
+    found = unpack_details(status, message_type)
+    if not found:
+        pytest.fail(f"no {message_type.DESCRIPTOR.name} detail")
+    return found[0]
 
 
 async def test_port_zero_binds_a_real_port(server, channel):

@@ -30,6 +30,7 @@ from tripsmith.weather.v1 import weather_service_pb2 as weather
 from tripsmith.weather.v1 import weather_service_pb2_grpc as weather_grpc
 from tripsmith.stack.components import StackConfig, components
 from tripsmith.core.dates import date_message
+from tripsmith.core.exits import EXIT_BAD_INPUT
 
 GRPC_SERVICES = {
     "gateway": "tripsmith.planner.v1.PlannerService",
@@ -137,7 +138,7 @@ def test_a_component_that_cannot_start_stops_the_stack_with_its_message(stack_fa
     stack = stack_factory(TRIPSMITH_SHUTDOWN_GRACE_SECONDS="soon")
     stack.wait_for_line("failed to start")
     stack.wait_for_line("TRIPSMITH_SHUTDOWN_GRACE_SECONDS", timeout=5)
-    assert stack.process.wait(timeout=60) == 1
+    assert stack.process.wait(timeout=60) == EXIT_BAD_INPUT  # a configuration error, as everywhere
     stack.wait_for_line("Tripsmith stopped", timeout=5)
 
 

@@ -17,6 +17,7 @@ from tripsmith.core.money import money_amount
 from tripsmith.flights.v1 import flights_service_pb2 as pb
 from tripsmith.flights.v1 import flights_service_pb2_grpc
 from tripsmith.core.dates import date_message
+from tripsmith.core.validation import MAX_STOPS
 
 SERVICE = "tripsmith.flights.v1.FlightsService"
 INVALID = grpc.StatusCode.INVALID_ARGUMENT
@@ -121,7 +122,7 @@ async def rejects_bad_input(kit: Kit) -> str:
         ("an impossible date", dict(departure_date=Date(year=2030, month=2, day=30)), "departure_date"),
         ("zero adults", dict(passengers=Party(adults=0)), "passengers"),
         ("a megabyte city name", dict(origin=Place(city_name="x" * 1_000_000)), "origin"),
-        ("four stops", dict(max_stops=4), "max_stops"),
+        (f"{MAX_STOPS + 1} stops", dict(max_stops=MAX_STOPS + 1), "max_stops"),
     ]
     for what, changes, field in cases:
         await expect_error(search(kit, **changes), INVALID, field=field, what=what)
