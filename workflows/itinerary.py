@@ -84,7 +84,7 @@ BOOKING_KINDS = {"flight": planner.BOOKING_KIND_FLIGHT, "hotel": planner.BOOKING
 
 def _kind(booking: planner.Booking) -> str:
     """The saga's name for a booking's category ("flight" or "hotel")."""
-    return next(name for name, kind in BOOKING_KINDS.items() if kind == booking.kind)
+    return "flight" if booking.kind == planner.BOOKING_KIND_FLIGHT else "hotel"
 
 
 def _cause(error: BaseException) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tripsmith.core.names import TRAVELER_NAME
-from tripsmith.core.validation import AIRLINE_PATTERN, CURRENCY_PATTERN, MAX_CHILD_AGE, MAX_PARTY
+from tripsmith.core.validation import AIRLINE_PATTERN, CURRENCY_PATTERN, MAX_CHILD_AGE, MAX_PARTY, MAX_ROOMS, MAX_STARS
 
 class Arguments(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -77,8 +77,8 @@ class SearchHotelsArguments(_Party):
     city: str = Field(min_length=2, max_length=80, description="The city, by name or IATA code.")
     check_in_date: dt.date = Field(description="The local check-in date, YYYY-MM-DD.")
     check_out_date: dt.date = Field(description="The local check-out date, YYYY-MM-DD.")
-    rooms: int = Field(default=1, ge=1, le=9, description="Rooms needed.")
-    min_stars: int | None = Field(default=None, ge=0, le=5, description="The lowest star rating accepted.")
+    rooms: int = Field(default=1, ge=1, le=MAX_ROOMS, description="Rooms needed.")
+    min_stars: int | None = Field(default=None, ge=0, le=MAX_STARS, description="The lowest star rating accepted.")
     max_nightly_price: Money | None = Field(default=None, description="The most one night may cost, for all rooms.")
 
 

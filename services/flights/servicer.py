@@ -26,7 +26,9 @@ from tripsmith.core.dates import duration, timestamp
 from tripsmith.suppliers.booking_desk import BookingDesk
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_STOPS, Violations, check_codes, check_currency, check_money, check_party, check_text
+from tripsmith.core.validation import (
+    BOOKING_HORIZON_DAYS, MAX_STOPS, Violations, check_codes, check_currency, check_money, check_party, check_text,
+)
 from tripsmith.core.money import money_amount, money_message
 from tripsmith.core.dates import to_date
 

@@ -10,7 +10,10 @@ import re
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.validation import AIRPORT_PATTERN, BOOKING_HORIZON_DAYS, COUNTRY_PATTERN, MAX_TRIP_NIGHTS, Violations, check_codes, check_money, check_party, check_text
+from tripsmith.core.validation import (
+    AIRPORT_PATTERN, BOOKING_HORIZON_DAYS, COUNTRY_PATTERN, MAX_ROOMS, MAX_STARS, MAX_TRIP_NIGHTS, Violations,
+    check_codes, check_money, check_party, check_text,
+)
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import TRAVELER_NAME, TRAVELER_NAME_RULE
 
@@ -86,13 +89,15 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
         violations.add("trip_request.start_date", f"is in the past (today is {today})")
     if start and start > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
         violations.add("trip_request.start_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead")
+    elif end and end > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
+        violations.add("trip_request.end_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead: the return cannot be booked yet")
     if start and end and end < start:
         violations.add("trip_request.end_date", "is before start_date")
     if start and end and (end - start).days > MAX_TRIP_NIGHTS:
         violations.add("trip_request.end_date", f"a trip lasts at most {MAX_TRIP_NIGHTS} nights")
     violations.check(check_party, request.party.adults, request.party.children_ages, "trip_request.party")
-    if not 0 <= request.party.rooms <= 9:
-        violations.add("trip_request.party.rooms", "must be between 0 (as needed) and 9")
+    if not 0 <= request.party.rooms <= MAX_ROOMS:
+        violations.add("trip_request.party.rooms", f"must be between 0 (as needed) and {MAX_ROOMS}")
     if request.HasField("budget"):
         violations.check(check_money, request.budget, "trip_request.budget", currencies())
     prefs = request.flight_preferences
@@ -103,8 +108,8 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     violations.check(check_codes, prefs.preferred_airlines, "trip_request.flight_preferences.preferred_airlines")
     violations.check(check_codes, prefs.avoided_airlines, "trip_request.flight_preferences.avoided_airlines")
     hotel = request.hotel_preferences
-    if not 0 <= hotel.min_stars <= 5:
-        violations.add("trip_request.hotel_preferences.min_stars", "must be between 0 and 5")
+    if not 0 <= hotel.min_stars <= MAX_STARS:
+        violations.add("trip_request.hotel_preferences.min_stars", f"must be between 0 and {MAX_STARS}")
     if hotel.HasField("max_nightly_price"):
         violations.check(check_money, hotel.max_nightly_price, "trip_request.hotel_preferences.max_nightly_price",
                          currencies())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from services.hotels.inventory import Hotel, Inventory, RoomType
 from tripsmith.core.errors import InvalidArgument
-from tripsmith.core.validation import MAX_CHILD_AGE, MAX_PARTY, MAX_TRIP_NIGHTS
+from tripsmith.core.validation import MAX_CHILD_AGE, MAX_PARTY, MAX_ROOMS, MAX_TRIP_NIGHTS
 
 
 
@@ -73,7 +73,7 @@ def decode_offer_id(offer_id: str, inventory: Inventory, field: str = "offer_id"
     except ValueError:
         raise InvalidArgument.of(field, "is not an offer id this supplier issued") from None
     valid_party = 1 <= stay.adults <= MAX_PARTY and all(0 <= age <= MAX_CHILD_AGE for age in stay.children_ages) and (
-        stay.adults + len(stay.children_ages) <= MAX_PARTY) and 1 <= stay.rooms <= MAX_PARTY
+        stay.adults + len(stay.children_ages) <= MAX_PARTY) and 1 <= stay.rooms <= MAX_ROOMS
     if (not valid_party or stay.hotel is None or stay.room is None or not 0 < len(stay.nights) <= MAX_TRIP_NIGHTS
             or rooms_for(stay.room, stay.adults, len(stay.children_ages), stay.rooms) != stay.rooms):
         raise InvalidArgument.of(field, "names a room or stay this supplier does not sell")

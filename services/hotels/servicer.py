@@ -20,11 +20,13 @@ from tripsmith.hotels.v1 import hotels_service_pb2 as pb
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc
 from tripsmith.suppliers.ledger import Allocation, Ledger
 from tripsmith.core.paging import page_size, paginate
-from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_TRIP_NIGHTS, Violations, check_currency, check_money, check_party, check_text
+from tripsmith.core.validation import (
+    BOOKING_HORIZON_DAYS, MAX_ROOMS, MAX_STARS, MAX_TRIP_NIGHTS, Violations, check_currency, check_money,
+    check_party, check_text,
+)
 from tripsmith.core.dates import date_message, to_date
 from tripsmith.core.money import money_message
 
-MAX_ROOMS = 9
 MAX_RADIUS_KM = 100.0
 AMENITY_NAMES = {value: name.removeprefix("AMENITY_") for name, value in pb.Amenity.items() if value}
 AMENITY_VALUES = {name: value for value, name in AMENITY_NAMES.items()}
@@ -119,8 +121,8 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
             violations.add("guests.rooms", f"must be between 0 and {MAX_ROOMS}")
         elif guests.rooms > guests.adults >= 1:
             violations.add("guests.rooms", "every room needs an adult")
-        if not 0 <= request.min_stars <= 5:
-            violations.add("min_stars", "must be between 0 and 5")
+        if not 0 <= request.min_stars <= MAX_STARS:
+            violations.add("min_stars", f"must be between 0 and {MAX_STARS}")
         max_nightly = None
         if request.HasField("max_nightly_price"):
             max_nightly = violations.check(check_money, request.max_nightly_price, "max_nightly_price", self.catalog.per_eur)

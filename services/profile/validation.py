@@ -22,7 +22,9 @@ from google.type import date_pb2, money_pb2
 
 from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
-from tripsmith.core.validation import AIRLINE_PATTERN, AIRPORT_PATTERN, COUNTRY_PATTERN, CURRENCY_PATTERN, Violations
+from tripsmith.core.validation import (
+    AIRLINE_PATTERN, AIRPORT_PATTERN, COUNTRY_PATTERN, CURRENCY_PATTERN, MAX_STARS, Violations,
+)
 
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import RESOURCE_ID, TRAVELER_NAME, TRAVELER_NAME_RULE
@@ -39,7 +41,6 @@ MAX_LIST_ENTRY = 64
 MAX_LOYALTY_PROGRAMS = 20
 MAX_PLACE_NAME = 200
 MAX_PARTY_SIZE = 20
-MAX_STARS = 5
 MAX_IDEMPOTENCY_KEY = 128
 #: Money above this many units is a typo or an attack; the bound also keeps medians and
 #: sums far from int64 overflow.

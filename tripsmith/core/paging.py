@@ -75,8 +75,5 @@ def next_page_token(request: Message, offset: int, size: int, more: bool) -> str
 
 def paginate(items: Sequence[T], request: Message) -> tuple[Sequence[T], str]:
     """The page of `items` the request asks for, and the token of the next page ("" at the end)."""
-    size = page_size(request.page_size)
-    offset = decode_page_token(request.page_token, request)
-    page = items[offset : offset + size]
-    following = offset + size
-    return page, encode_page_token(following, request) if following < len(items) else ""
+    offset, size = page(request)
+    return items[offset : offset + size], next_page_token(request, offset, size, offset + size < len(items))

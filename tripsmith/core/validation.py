@@ -29,6 +29,9 @@ BOOKING_HORIZON_DAYS = 365
 #: stops, so a traveler's allowance above this constrains nothing (`stops_to_search`).
 MAX_STOPS = 2
 MAX_CHILD_AGE = 17
+#: The most rooms one booking holds, and the highest star rating.
+MAX_ROOMS = 9
+MAX_STARS = 5
 
 
 class Violations:

@@ -38,14 +38,13 @@ from tripsmith.common.v1 import party_pb2, place_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as pb, planner_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.grpc_client import details_of, error_reason
 from tripsmith.core.names import TRAVELER_NAME
+from tripsmith.core.states import SETTLED
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 #: Boston to Lisbon for two adults, 6,000 USD, 100 days from today for a week.
 TEXT = lisbon_request(TRIP_START, TRIP_END)
 REDIS_URL = os.environ.get("TRIPSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-SETTLED = {pb.STATE_NEEDS_INPUT, pb.STATE_PROPOSED, pb.STATE_INFEASIBLE, pb.STATE_BOOKED, pb.STATE_FAILED,
-           pb.STATE_CANCELLED}
 #: The RPCs that address one itinerary by name.
 NAMED_RPCS = ("GetItinerary", "WatchItinerary", "RefineItinerary", "ApproveItinerary", "CancelItinerary",
               "RateItinerary")

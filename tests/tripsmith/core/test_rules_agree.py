@@ -13,13 +13,18 @@ import pytest
 from google.protobuf import json_format
 
 from services.gateway import validation as gateway_validation
+from services.hotels.config import HotelsConfig
+from services.hotels.server import create_server as hotels_server
 from services.model.agent import _traveler
 from services.model.messages import Message
 from services.profile.validation import parse_traveler_name
 from tests.planner_stack import TRIP_END, TRIP_START, planner, settled
+from tests.suppliers import metadata, running
+from tripsmith.core.dates import date_message
+from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb, hotels_service_pb2_grpc as hotels_grpc
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.common.v1 import party_pb2, place_pb2
-from tripsmith.core.validation import MAX_STOPS
+from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_STOPS, MAX_TRIP_NIGHTS
 from tripsmith.planner.v1 import planner_service_pb2 as pb
 from workflows import tools
 
@@ -99,3 +104,27 @@ async def test_a_trip_that_allows_more_stops_than_any_offer_has_is_planned(tempo
     assert itinerary.request.flight_preferences.max_stops == MAX_STOPS + 1
     stops = {check.name: check for check in itinerary.checks}["stops"]
     assert stops.satisfied, stops.detail
+
+
+async def test_a_trip_as_long_as_the_gateway_accepts_gets_a_hotel_stay(tmp_path):
+    """The gateway plans trips of up to MAX_TRIP_NIGHTS; the hotels service once sold 30."""
+    start = dt.date.today() + dt.timedelta(days=60)
+    end = start + dt.timedelta(days=MAX_TRIP_NIGHTS)
+    trip = pb.TripRequest(start_date=date_message(start), end_date=date_message(end))
+    with pytest.raises(InvalidArgument) as refused:  # origin and the rest are missing, the length is fine
+        gateway_validation.trip_request(trip, dt.date.today())
+    assert "trip_request.end_date" not in [v.field for v in refused.value.violations]
+    async with running(hotels_server, HotelsConfig, tmp_path) as (channel, _):
+        response = await hotels_grpc.HotelsServiceStub(channel).SearchHotels(hotels_pb.SearchHotelsRequest(
+            city=place_pb2.Place(city_name="Lisbon"), check_in_date=date_message(start),
+            check_out_date=date_message(end), guests=party_pb2.Party(adults=2), page_size=5), metadata=metadata())
+    assert response.offers and all(len(offer.nightly_rates) == MAX_TRIP_NIGHTS for offer in response.offers)
+
+
+def test_a_return_beyond_the_booking_horizon_is_refused_naming_the_end_date():
+    today = dt.date.today()
+    trip = pb.TripRequest(start_date=date_message(today + dt.timedelta(days=BOOKING_HORIZON_DAYS - 10)),
+                          end_date=date_message(today + dt.timedelta(days=BOOKING_HORIZON_DAYS + 10)))
+    with pytest.raises(InvalidArgument) as refused:
+        gateway_validation.trip_request(trip, today)
+    assert "trip_request.end_date" in [v.field for v in refused.value.violations]
