@@ -34,11 +34,10 @@ class ApiKeyInterceptor(CallGuard):
         self.tenants = tenants
         self.limits = limits
 
+    skips = OPEN_PREFIXES
+
     @asynccontextmanager
     async def guard(self, method, context):
-        if method.startswith(OPEN_PREFIXES):
-            yield
-            return
         metadata = text_metadata(context)
         scheme, _, key = metadata.get(AUTHORIZATION_KEY, "").partition(" ")
         # The key store is SQLite: a short synchronous read, kept off the event loop.

@@ -17,13 +17,13 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 
 from tripsmith.core.errors import Unauthenticated
-from tripsmith.runtime.call_guard import CallGuard
+from tripsmith.runtime.call_guard import STANDARD_SERVICES, CallGuard
 
 TENANT_KEY = "x-tripsmith-tenant"
 AUTHORIZATION_KEY = "authorization"
 TENANT_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 #: Methods every server leaves open, so that probes and tools work without credentials.
-OPEN_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.")
+OPEN_PREFIXES = STANDARD_SERVICES
 
 _tenant: ContextVar[str | None] = ContextVar("tripsmith_tenant", default=None)
 
@@ -73,11 +73,10 @@ class InternalAuthInterceptor(CallGuard):
             raise ValueError("an internal token is required")
         self._expected = f"Bearer {token}".encode()
 
+    skips = OPEN_PREFIXES
+
     @asynccontextmanager
     async def guard(self, method, context):
-        if method.startswith(OPEN_PREFIXES):
-            yield
-            return
         metadata = text_metadata(context)
         presented = metadata.get(AUTHORIZATION_KEY, "").encode()
         if not hmac.compare_digest(presented, self._expected):

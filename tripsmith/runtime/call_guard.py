@@ -7,6 +7,10 @@ from contextlib import AbstractAsyncContextManager
 
 import grpc
 
+#: The standard services every server offers, health probes and reflection: they need no
+#: credentials and are neither measured nor traced.
+STANDARD_SERVICES = ("/grpc.health.v1.", "/grpc.reflection.")
+
 
 class CallGuard(grpc.aio.ServerInterceptor):
     """An interceptor that runs `guard(method, context)` around every handler invocation.
@@ -14,6 +18,9 @@ class CallGuard(grpc.aio.ServerInterceptor):
     Subclasses write one async context manager; this class applies it to unary and
     streaming handlers alike, so that each concern (errors, auth) is written once.
     """
+
+    #: Methods (by prefix) that this guard leaves alone.
+    skips: tuple[str, ...] = ()
 
     def guard(self, method: str, context: grpc.aio.ServicerContext) -> AbstractAsyncContextManager:
         raise NotImplementedError
@@ -23,6 +30,8 @@ class CallGuard(grpc.aio.ServerInterceptor):
         if handler is None:
             return None
         method = handler_call_details.method
+        if method.startswith(self.skips):
+            return handler
         if handler.unary_unary:
             return handler._replace(unary_unary=self._wrap_unary(handler.unary_unary, method))
         if handler.stream_unary:

@@ -15,11 +15,10 @@ from contextlib import asynccontextmanager
 import grpc
 from opentelemetry import metrics
 
-from tripsmith.runtime.call_guard import CallGuard
+from tripsmith.runtime.call_guard import STANDARD_SERVICES, CallGuard
 
 #: Seconds: from a sub-millisecond health check to a slow upstream search.
 DURATION_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
-_UNTRACKED = ("/grpc.health.v1.", "/grpc.reflection.")
 
 
 def _split(method: str) -> tuple[str, str]:
@@ -35,15 +34,14 @@ def duration_histogram(meter: metrics.Meter, name: str, description: str) -> met
 class ServerMetricsInterceptor(CallGuard):
     """Records rpc.server.call.duration for every call but health probes and reflection."""
 
+    skips = STANDARD_SERVICES
+
     def __init__(self, meter: metrics.Meter | None = None) -> None:
         meter = meter or metrics.get_meter("tripsmith.rpc")
         self._duration = duration_histogram(meter, "rpc.server.call.duration", "Duration of gRPC calls served.")
 
     @asynccontextmanager
     async def guard(self, method, context):
-        if method.startswith(_UNTRACKED):
-            yield
-            return
         began = time.perf_counter()
         try:
             yield
