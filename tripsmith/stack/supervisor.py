@@ -34,6 +34,18 @@ log = logging.getLogger(__name__)
 LOG_TAIL_LINES = 20
 
 
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could listen on the port. It binds as servers do (SO_REUSEADDR), so
+    that connections of a stack that just stopped, still in TIME_WAIT, do not count."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 class StackError(Exception):
     """The stack cannot come up or keep running; the message says why, and `status` is the
     exit status of `tripsmith up` (EXIT_BAD_INPUT when a component rejected its configuration)."""
@@ -83,15 +95,12 @@ class Supervisor:
         for component in self.components:
             for name in (component.name, "temporal_ui") if component.name == "temporal" else (component.name,):
                 port = port_of(self.config, name)
-                with socket.socket() as probe:
-                    try:
-                        probe.bind((self.config.bind_host, port))
-                    except OSError:
-                        variable = port_variable(name)
-                        raise StackError(
-                            f"port {port} ({variable}) on {self.config.bind_host} is already in use: "
-                            "is another stack running? Set the variable to another port."
-                        ) from None
+                if not port_is_free(self.config.bind_host, port):
+                    variable = port_variable(name)
+                    raise StackError(
+                        f"port {port} ({variable}) on {self.config.bind_host} is already in use: "
+                        "is another stack running? Set the variable to another port."
+                    )
 
     def internal_token(self) -> str:
         if self.config.internal_token is not None:

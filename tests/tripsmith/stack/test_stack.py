@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import signal
 import socket
+import pytest
 import subprocess
 import time
 import urllib.request
@@ -16,7 +17,7 @@ import openai
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from tests.conftest import INTERNAL_TOKEN, TRIPSMITH, pid_alive
+from tests.conftest import INTERNAL_TOKEN, TRIPSMITH, free_ports, pid_alive
 from tripsmith.common.v1.party_pb2 import Party
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.flights.v1 import flights_service_pb2 as flights
@@ -29,6 +30,7 @@ from tripsmith.runtime.auth import internal_metadata
 from tripsmith.weather.v1 import weather_service_pb2 as weather
 from tripsmith.weather.v1 import weather_service_pb2_grpc as weather_grpc
 from tripsmith.stack.components import StackConfig, components
+from tripsmith.stack.supervisor import port_is_free
 from tripsmith.core.dates import date_message
 from tripsmith.core.exits import EXIT_BAD_INPUT
 
@@ -216,3 +218,22 @@ def test_prometheus_scrapes_every_component_where_the_config_expects(stack_facto
     model_metrics = urllib.request.urlopen(f"http://127.0.0.1:{base + 5}/metrics", timeout=10).read().decode()
     assert "target_info" in model_metrics or "python_info" in model_metrics
     assert stack.stop() == 0
+
+
+def test_a_port_whose_last_connection_is_in_time_wait_is_free():
+    """A stack that just stopped leaves its side of closed connections in TIME_WAIT for a
+    minute; the next start must not take that for a port in use."""
+    port = free_ports(1)[0]
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", port))
+        listener.listen()
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            served, _ = listener.accept()
+            served.close()  # the server closes first, so its end waits in TIME_WAIT
+            client.recv(1)
+        assert not port_is_free("127.0.0.1", port)  # still listening
+    assert port_is_free("127.0.0.1", port)
+    with socket.socket() as plain:  # what the check did before: a bind without SO_REUSEADDR
+        with pytest.raises(OSError):
+            plain.bind(("127.0.0.1", port))
