@@ -37,21 +37,20 @@ from temporalio.exceptions import ActivityError, ApplicationError
 with workflow.unsafe.imports_passed_through():
     from google.protobuf import json_format
     from google.protobuf.timestamp_pb2 import Timestamp
+    from temporalio.contrib.opentelemetry import workflow as otel_workflow
 
+    from tripsmith.core.dates import duration, timestamp
+    from tripsmith.core.money import money_amount
     from tripsmith.core.states import SETTLED, state_name
     from tripsmith.planner.v1 import planner_service_pb2 as planner
     from workflows import api, conversation, tools
-    from workflows.candidates import SearchRound
     from workflows.api import STATE_ATTRIBUTE, WORKFLOW_TYPE, PlanInput, from_json, to_json
+    from workflows.candidates import SearchRound
     from workflows.payloads import (
         ConfirmInput, HoldInput, HoldOutput, ModelReply, ModelStepInput, OptimizeInput, OptimizeOutput,
         ToolInput, ToolOutput, UndoInput, UndoOutput,
     )
-    from temporalio.contrib.opentelemetry import workflow as otel_workflow
-
     from workflows.planning.checker import place_key
-    from tripsmith.core.dates import duration, timestamp
-    from tripsmith.core.money import money_amount
 
 AWAITING_TRAVELER = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE}
 
