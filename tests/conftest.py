@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tripsmith.runtime.config import DEFAULT_PORTS, port_variable
+from tripsmith.runtime.grpc_client import unpack_details
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The internal credential test servers and their callers share.
@@ -31,6 +32,15 @@ def free_ports(count: int) -> list[int]:
         for sock in sockets:
             sock.bind(("127.0.0.1", 0))
         return [sock.getsockname()[1] for sock in sockets]
+
+
+def detail(status, message_type):
+    """The one detail of a type (BadRequest, ErrorInfo, ...) in a google.rpc.Status; the test
+    fails when there is none."""
+    found = unpack_details(status, message_type)
+    if not found:
+        pytest.fail(f"no {message_type.DESCRIPTOR.name} detail in {status}")
+    return found[0]
 
 
 def pid_alive(pid: int) -> bool:

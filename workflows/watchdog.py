@@ -18,6 +18,7 @@ from temporalio.client import Client
 from temporalio.service import RPCError
 
 from tripsmith.planner.v1 import planner_service_pb2 as planner
+from tripsmith.core.states import state_name
 from workflows.api import STATE_ATTRIBUTE
 from workflows import api
 
@@ -53,7 +54,7 @@ class StuckItineraries:
             except Exception as error:  # noqa: BLE001 - one unreadable itinerary must not stop the gauge
                 log.warning("cannot read itinerary %s: %s", execution.id, error)
                 continue
-            state = planner.State.Name(itinerary.state).removeprefix("STATE_")
+            state = state_name(itinerary.state)
             if state in oldest:
                 age = (now - itinerary.update_time.ToDatetime(dt.timezone.utc)).total_seconds()
                 oldest[state] = max(oldest[state], age)

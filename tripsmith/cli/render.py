@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from tripsmith.core import states
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
 from tripsmith.core.dates import iso_date, local_time
@@ -10,7 +10,8 @@ from tripsmith.core.money import show_money
 
 
 def state_name(state: int) -> str:
-    return planner.State.Name(state).removeprefix("STATE_").replace("_", " ").lower()
+    """A state as people read it, for example "needs input"."""
+    return states.state_name(state).replace("_", " ").lower()
 
 
 def event_line(event: planner.ItineraryEvent) -> str:

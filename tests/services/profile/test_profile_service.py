@@ -32,14 +32,14 @@ from psycopg import sql
 from services.profile.config import ProfileConfig
 from services.profile.server import SERVICE_NAME, ProfileServer, create_server
 from services.profile.store import StoreUnavailable
-from tests.conftest import INTERNAL_TOKEN
+from tests.conftest import INTERNAL_TOKEN, detail
 from tripsmith.common.v1 import place_pb2
 from tripsmith.profile.v1 import profile_service_pb2 as pb
 from tripsmith.profile.v1 import profile_service_pb2_grpc as pb_grpc
 from tripsmith.runtime.auth import internal_metadata
 from tripsmith.runtime.config import ConfigError, load
 from tripsmith.core.paging import encode_page_token
-from tripsmith.runtime.grpc_client import trailing_status, unpack_details
+from tripsmith.runtime.grpc_client import trailing_status
 
 #: The PostgreSQL server CI starts (trust authentication); override for another one.
 POSTGRES_URL = os.environ.get("TRIPSMITH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -130,13 +130,6 @@ def status_of(error: grpc.aio.AioRpcError) -> status_pb2.Status:
     if status is None:
         return status_pb2.Status(code=error.code().value[0], message=error.details() or "")
     return status
-
-
-def detail(status: status_pb2.Status, message_type):
-    found = unpack_details(status, message_type)
-    if not found:
-        pytest.fail(f"no {message_type.DESCRIPTOR.name} detail in {status}")
-    return found[0]
 
 
 def reason(status: status_pb2.Status) -> str:

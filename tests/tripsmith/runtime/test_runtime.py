@@ -14,7 +14,7 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from opentelemetry.sdk.trace import TracerProvider
 
 from services.flights.config import FlightsConfig
-from tests.conftest import INTERNAL_TOKEN
+from tests.conftest import INTERNAL_TOKEN, detail
 from tripsmith.core.errors import InvalidArgument, NotFound, ResourceExhausted
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.planner.v1 import planner_service_pb2_grpc as planner_grpc
@@ -22,7 +22,7 @@ from tripsmith.runtime.auth import InternalAuthInterceptor, current_tenant, inte
 from tripsmith.runtime.config import ConfigError, ServiceConfig, load, port_field
 from tripsmith.runtime.grpc_server import ServiceBinding, build_grpc_server
 from tripsmith.runtime.logs import setup_logging
-from tripsmith.runtime.grpc_client import trailing_status, unpack_details
+from tripsmith.runtime.grpc_client import trailing_status
 
 PLANNER = "tripsmith.planner.v1.PlannerService"
 
@@ -78,13 +78,6 @@ def status_of(error: grpc.aio.AioRpcError) -> status_pb2.Status:
     if status is None:
         pytest.fail("no rich status in the trailers")
     return status
-
-
-def detail(status: status_pb2.Status, message_type):
-    found = unpack_details(status, message_type)
-    if not found:
-        pytest.fail(f"no {message_type.DESCRIPTOR.name} detail")
-    return found[0]
 
 
 async def test_port_zero_binds_a_real_port(server, channel):
