@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 from tripsmith.core.dates import date_of, iso_date
-from tripsmith.core.validation import BOOKING_HORIZON_DAYS, MAX_TRIP_NIGHTS
+from tripsmith.core.validation import trip_date_problems
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from workflows import tools
@@ -76,14 +76,7 @@ def request_problems(request: planner.TripRequest, today: dt.date) -> list[str]:
             start, end = date_of(request.start_date), date_of(request.end_date)
         except ValueError:
             return [*problems, "a date is not a calendar date"]
-        if end < start:
-            problems.append("end_date is before start_date")
-        if start < today:
-            problems.append(f"start_date {start} is in the past (today is {today})")
-        if (end - start).days > MAX_TRIP_NIGHTS:
-            problems.append(f"the trip lasts {(end - start).days} nights; at most {MAX_TRIP_NIGHTS} are planned")
-        if end > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
-            problems.append(f"end_date {end} is more than {BOOKING_HORIZON_DAYS} days ahead, beyond what suppliers sell")
+        problems.extend(f"{field} {problem}" for field, problem in trip_date_problems(start, end, today))
     if request.party.adults < 1:
         problems.append("party.adults must be at least 1")
     return problems

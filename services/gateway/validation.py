@@ -11,8 +11,8 @@ from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.validation import (
-    AIRPORT_PATTERN, BOOKING_HORIZON_DAYS, COUNTRY_PATTERN, MAX_ROOMS, MAX_STARS, MAX_TRIP_NIGHTS, Violations,
-    check_codes, check_money, check_party, check_text,
+    AIRPORT_PATTERN, COUNTRY_PATTERN, MAX_ROOMS, MAX_STARS, Violations,
+    check_codes, check_money, check_party, check_text, trip_date_problems,
 )
 from tripsmith.core.dates import to_date
 from tripsmith.core.names import TRAVELER_NAME, TRAVELER_NAME_RULE
@@ -85,16 +85,8 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     _place(request.destination, "trip_request.destination", violations)
     start = violations.check(to_date, request.start_date, "trip_request.start_date")
     end = violations.check(to_date, request.end_date, "trip_request.end_date")
-    if start and start < today:
-        violations.add("trip_request.start_date", f"is in the past (today is {today})")
-    if start and start > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
-        violations.add("trip_request.start_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead")
-    elif end and end > today + dt.timedelta(days=BOOKING_HORIZON_DAYS):
-        violations.add("trip_request.end_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead: the return cannot be booked yet")
-    if start and end and end < start:
-        violations.add("trip_request.end_date", "is before start_date")
-    if start and end and (end - start).days > MAX_TRIP_NIGHTS:
-        violations.add("trip_request.end_date", f"a trip lasts at most {MAX_TRIP_NIGHTS} nights")
+    for field, problem in trip_date_problems(start, end, today):
+        violations.add(f"trip_request.{field}", problem)
     violations.check(check_party, request.party.adults, request.party.children_ages, "trip_request.party")
     if not 0 <= request.party.rooms <= MAX_ROOMS:
         violations.add("trip_request.party.rooms", f"must be between 0 (as needed) and {MAX_ROOMS}")

@@ -8,6 +8,7 @@ several problems before raising, so that a client learns them all at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from google.type import money_pb2
@@ -81,6 +82,25 @@ def stops_to_search(allowed: int | None) -> int | None:
     """The max_stops to search with for a traveler's allowance (None: no limit stated). An
     allowance of more stops than any offer has is honoured by every offer."""
     return None if allowed is None else min(allowed, MAX_STOPS)
+
+
+def trip_date_problems(start: dt.date | None, end: dt.date | None, today: dt.date) -> list[tuple[str, str]]:
+    """What is wrong with a trip's dates (either may be unknown), as (field, problem): a start
+    in the past or past the booking horizon, a return past it, a return before the start, a
+    trip longer than MAX_TRIP_NIGHTS."""
+    problems = []
+    horizon = today + dt.timedelta(days=BOOKING_HORIZON_DAYS)
+    if start and start < today:
+        problems.append(("start_date", f"is in the past (today is {today})"))
+    if start and start > horizon:
+        problems.append(("start_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead"))
+    elif end and end > horizon:
+        problems.append(("end_date", f"is more than {BOOKING_HORIZON_DAYS} days ahead: the return cannot be booked yet"))
+    if start and end and end < start:
+        problems.append(("end_date", "is before start_date"))
+    if start and end and (end - start).days > MAX_TRIP_NIGHTS:
+        problems.append(("end_date", f"is more than {MAX_TRIP_NIGHTS} nights after start_date"))
+    return problems
 
 
 def check_party(adults: int, children_ages, field: str) -> None:
