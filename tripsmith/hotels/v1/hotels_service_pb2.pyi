@@ -34,6 +34,23 @@ class Amenity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     AMENITY_AIR_CONDITIONING: _ClassVar[Amenity]
     AMENITY_FAMILY_ROOMS: _ClassVar[Amenity]
 
+class HouseRule(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    HOUSE_RULE_UNSPECIFIED: _ClassVar[HouseRule]
+    HOUSE_RULE_PETS: _ClassVar[HouseRule]
+    HOUSE_RULE_SMOKING: _ClassVar[HouseRule]
+    HOUSE_RULE_PARTIES: _ClassVar[HouseRule]
+    HOUSE_RULE_VISITORS: _ClassVar[HouseRule]
+    HOUSE_RULE_CHILDREN: _ClassVar[HouseRule]
+
+class AccommodationType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ACCOMMODATION_TYPE_UNSPECIFIED: _ClassVar[AccommodationType]
+    ACCOMMODATION_TYPE_HOTEL_ROOM: _ClassVar[AccommodationType]
+    ACCOMMODATION_TYPE_ENTIRE_HOME: _ClassVar[AccommodationType]
+    ACCOMMODATION_TYPE_PRIVATE_ROOM: _ClassVar[AccommodationType]
+    ACCOMMODATION_TYPE_SHARED_ROOM: _ClassVar[AccommodationType]
+
 class HotelOrder(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     HOTEL_ORDER_UNSPECIFIED: _ClassVar[HotelOrder]
@@ -55,6 +72,17 @@ AMENITY_ACCESSIBLE: Amenity
 AMENITY_KITCHEN: Amenity
 AMENITY_AIR_CONDITIONING: Amenity
 AMENITY_FAMILY_ROOMS: Amenity
+HOUSE_RULE_UNSPECIFIED: HouseRule
+HOUSE_RULE_PETS: HouseRule
+HOUSE_RULE_SMOKING: HouseRule
+HOUSE_RULE_PARTIES: HouseRule
+HOUSE_RULE_VISITORS: HouseRule
+HOUSE_RULE_CHILDREN: HouseRule
+ACCOMMODATION_TYPE_UNSPECIFIED: AccommodationType
+ACCOMMODATION_TYPE_HOTEL_ROOM: AccommodationType
+ACCOMMODATION_TYPE_ENTIRE_HOME: AccommodationType
+ACCOMMODATION_TYPE_PRIVATE_ROOM: AccommodationType
+ACCOMMODATION_TYPE_SHARED_ROOM: AccommodationType
 HOTEL_ORDER_UNSPECIFIED: HotelOrder
 HOTEL_ORDER_PRICE: HotelOrder
 HOTEL_ORDER_RATING: HotelOrder

@@ -6,6 +6,7 @@ from google.type import date_pb2 as _date_pb2
 from google.type import money_pb2 as _money_pb2
 from tripsmith.common.v1 import party_pb2 as _party_pb2
 from tripsmith.common.v1 import place_pb2 as _place_pb2
+from tripsmith.common.v1 import travel_mode_pb2 as _travel_mode_pb2
 from tripsmith.flights.v1 import flights_service_pb2 as _flights_service_pb2
 from tripsmith.hotels.v1 import hotels_service_pb2 as _hotels_service_pb2
 from tripsmith.weather.v1 import weather_service_pb2 as _weather_service_pb2
@@ -96,19 +97,55 @@ class FlightPreferences(_message.Message):
     def __init__(self, cabin: _Optional[_Union[_flights_service_pb2.Cabin, str]] = ..., max_stops: _Optional[int] = ..., avoid_red_eye: _Optional[bool] = ..., preferred_airlines: _Optional[_Iterable[str]] = ..., avoided_airlines: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class HotelPreferences(_message.Message):
-    __slots__ = ("min_stars", "max_nightly_price", "amenities", "preferred_chains")
+    __slots__ = ("min_stars", "max_nightly_price", "amenities", "preferred_chains", "house_rules", "accommodation_types", "avoided_accommodation_types")
     MIN_STARS_FIELD_NUMBER: _ClassVar[int]
     MAX_NIGHTLY_PRICE_FIELD_NUMBER: _ClassVar[int]
     AMENITIES_FIELD_NUMBER: _ClassVar[int]
     PREFERRED_CHAINS_FIELD_NUMBER: _ClassVar[int]
+    HOUSE_RULES_FIELD_NUMBER: _ClassVar[int]
+    ACCOMMODATION_TYPES_FIELD_NUMBER: _ClassVar[int]
+    AVOIDED_ACCOMMODATION_TYPES_FIELD_NUMBER: _ClassVar[int]
     min_stars: int
     max_nightly_price: _money_pb2.Money
     amenities: _containers.RepeatedScalarFieldContainer[_hotels_service_pb2.Amenity]
     preferred_chains: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, min_stars: _Optional[int] = ..., max_nightly_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., amenities: _Optional[_Iterable[_Union[_hotels_service_pb2.Amenity, str]]] = ..., preferred_chains: _Optional[_Iterable[str]] = ...) -> None: ...
+    house_rules: _containers.RepeatedScalarFieldContainer[_hotels_service_pb2.HouseRule]
+    accommodation_types: _containers.RepeatedScalarFieldContainer[_hotels_service_pb2.AccommodationType]
+    avoided_accommodation_types: _containers.RepeatedScalarFieldContainer[_hotels_service_pb2.AccommodationType]
+    def __init__(self, min_stars: _Optional[int] = ..., max_nightly_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., amenities: _Optional[_Iterable[_Union[_hotels_service_pb2.Amenity, str]]] = ..., preferred_chains: _Optional[_Iterable[str]] = ..., house_rules: _Optional[_Iterable[_Union[_hotels_service_pb2.HouseRule, str]]] = ..., accommodation_types: _Optional[_Iterable[_Union[_hotels_service_pb2.AccommodationType, str]]] = ..., avoided_accommodation_types: _Optional[_Iterable[_Union[_hotels_service_pb2.AccommodationType, str]]] = ...) -> None: ...
+
+class TransportPreferences(_message.Message):
+    __slots__ = ("allowed_modes", "avoided_modes", "max_leg_duration")
+    ALLOWED_MODES_FIELD_NUMBER: _ClassVar[int]
+    AVOIDED_MODES_FIELD_NUMBER: _ClassVar[int]
+    MAX_LEG_DURATION_FIELD_NUMBER: _ClassVar[int]
+    allowed_modes: _containers.RepeatedScalarFieldContainer[_travel_mode_pb2.TravelMode]
+    avoided_modes: _containers.RepeatedScalarFieldContainer[_travel_mode_pb2.TravelMode]
+    max_leg_duration: _duration_pb2.Duration
+    def __init__(self, allowed_modes: _Optional[_Iterable[_Union[_travel_mode_pb2.TravelMode, str]]] = ..., avoided_modes: _Optional[_Iterable[_Union[_travel_mode_pb2.TravelMode, str]]] = ..., max_leg_duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class Stop(_message.Message):
+    __slots__ = ("place", "nights")
+    PLACE_FIELD_NUMBER: _ClassVar[int]
+    NIGHTS_FIELD_NUMBER: _ClassVar[int]
+    place: _place_pb2.Place
+    nights: int
+    def __init__(self, place: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., nights: _Optional[int] = ...) -> None: ...
+
+class StopChoice(_message.Message):
+    __slots__ = ("region_name", "country_code", "region_code", "count")
+    REGION_NAME_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_CODE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    region_name: str
+    country_code: str
+    region_code: str
+    count: int
+    def __init__(self, region_name: _Optional[str] = ..., country_code: _Optional[str] = ..., region_code: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class TripRequest(_message.Message):
-    __slots__ = ("origin", "destination", "start_date", "end_date", "party", "budget", "flight_preferences", "hotel_preferences", "interests", "rules", "assumed_fields")
+    __slots__ = ("origin", "destination", "start_date", "end_date", "party", "budget", "flight_preferences", "hotel_preferences", "interests", "rules", "assumed_fields", "stops", "stop_choice", "transport_preferences", "cuisines")
     ORIGIN_FIELD_NUMBER: _ClassVar[int]
     DESTINATION_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
@@ -120,6 +157,10 @@ class TripRequest(_message.Message):
     INTERESTS_FIELD_NUMBER: _ClassVar[int]
     RULES_FIELD_NUMBER: _ClassVar[int]
     ASSUMED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    STOPS_FIELD_NUMBER: _ClassVar[int]
+    STOP_CHOICE_FIELD_NUMBER: _ClassVar[int]
+    TRANSPORT_PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    CUISINES_FIELD_NUMBER: _ClassVar[int]
     origin: _place_pb2.Place
     destination: _place_pb2.Place
     start_date: _date_pb2.Date
@@ -131,10 +172,14 @@ class TripRequest(_message.Message):
     interests: _containers.RepeatedScalarFieldContainer[str]
     rules: _containers.RepeatedScalarFieldContainer[str]
     assumed_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, origin: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., destination: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., party: _Optional[_Union[_party_pb2.Party, _Mapping]] = ..., budget: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., flight_preferences: _Optional[_Union[FlightPreferences, _Mapping]] = ..., hotel_preferences: _Optional[_Union[HotelPreferences, _Mapping]] = ..., interests: _Optional[_Iterable[str]] = ..., rules: _Optional[_Iterable[str]] = ..., assumed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    stops: _containers.RepeatedCompositeFieldContainer[Stop]
+    stop_choice: StopChoice
+    transport_preferences: TransportPreferences
+    cuisines: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, origin: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., destination: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., party: _Optional[_Union[_party_pb2.Party, _Mapping]] = ..., budget: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., flight_preferences: _Optional[_Union[FlightPreferences, _Mapping]] = ..., hotel_preferences: _Optional[_Union[HotelPreferences, _Mapping]] = ..., interests: _Optional[_Iterable[str]] = ..., rules: _Optional[_Iterable[str]] = ..., assumed_fields: _Optional[_Iterable[str]] = ..., stops: _Optional[_Iterable[_Union[Stop, _Mapping]]] = ..., stop_choice: _Optional[_Union[StopChoice, _Mapping]] = ..., transport_preferences: _Optional[_Union[TransportPreferences, _Mapping]] = ..., cuisines: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Itinerary(_message.Message):
-    __slots__ = ("name", "state", "request", "question", "flights", "hotel_stays", "days", "price", "checks", "summary", "trace_id", "bookings", "relaxation", "failure_reason", "traveler", "revision", "usage", "create_time", "update_time", "expire_time")
+    __slots__ = ("name", "state", "request", "question", "flights", "hotel_stays", "days", "price", "checks", "summary", "trace_id", "bookings", "relaxation", "failure_reason", "traveler", "revision", "usage", "create_time", "update_time", "expire_time", "not_enforced")
     NAME_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_FIELD_NUMBER: _ClassVar[int]
@@ -155,6 +200,7 @@ class Itinerary(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    NOT_ENFORCED_FIELD_NUMBER: _ClassVar[int]
     name: str
     state: State
     request: TripRequest
@@ -175,7 +221,18 @@ class Itinerary(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     expire_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., state: _Optional[_Union[State, str]] = ..., request: _Optional[_Union[TripRequest, _Mapping]] = ..., question: _Optional[str] = ..., flights: _Optional[_Iterable[_Union[_flights_service_pb2.FlightOffer, _Mapping]]] = ..., hotel_stays: _Optional[_Iterable[_Union[HotelStay, _Mapping]]] = ..., days: _Optional[_Iterable[_Union[DayPlan, _Mapping]]] = ..., price: _Optional[_Union[PriceBreakdown, _Mapping]] = ..., checks: _Optional[_Iterable[_Union[ConstraintCheck, _Mapping]]] = ..., summary: _Optional[str] = ..., trace_id: _Optional[str] = ..., bookings: _Optional[_Iterable[_Union[Booking, _Mapping]]] = ..., relaxation: _Optional[_Union[Relaxation, _Mapping]] = ..., failure_reason: _Optional[str] = ..., traveler: _Optional[str] = ..., revision: _Optional[int] = ..., usage: _Optional[_Union[ModelUsage, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    not_enforced: _containers.RepeatedCompositeFieldContainer[NotEnforced]
+    def __init__(self, name: _Optional[str] = ..., state: _Optional[_Union[State, str]] = ..., request: _Optional[_Union[TripRequest, _Mapping]] = ..., question: _Optional[str] = ..., flights: _Optional[_Iterable[_Union[_flights_service_pb2.FlightOffer, _Mapping]]] = ..., hotel_stays: _Optional[_Iterable[_Union[HotelStay, _Mapping]]] = ..., days: _Optional[_Iterable[_Union[DayPlan, _Mapping]]] = ..., price: _Optional[_Union[PriceBreakdown, _Mapping]] = ..., checks: _Optional[_Iterable[_Union[ConstraintCheck, _Mapping]]] = ..., summary: _Optional[str] = ..., trace_id: _Optional[str] = ..., bookings: _Optional[_Iterable[_Union[Booking, _Mapping]]] = ..., relaxation: _Optional[_Union[Relaxation, _Mapping]] = ..., failure_reason: _Optional[str] = ..., traveler: _Optional[str] = ..., revision: _Optional[int] = ..., usage: _Optional[_Union[ModelUsage, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., not_enforced: _Optional[_Iterable[_Union[NotEnforced, _Mapping]]] = ...) -> None: ...
+
+class NotEnforced(_message.Message):
+    __slots__ = ("field", "value", "reason")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    value: str
+    reason: str
+    def __init__(self, field: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class HotelStay(_message.Message):
     __slots__ = ("hotel", "offer_id", "check_in_date", "check_out_date", "rooms", "stars", "room_type", "nightly_price", "total_price")
