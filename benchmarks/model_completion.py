@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.conftest import free_ports  # noqa: E402
 from tests.services.model.phrasings import PHRASINGS, REFINEMENTS  # noqa: E402
 from tests.services.model.test_agent import TOOLS  # noqa: E402
-from tests.services.model.test_phrasings import REFERENCE, _reference, check  # noqa: E402
+from tests.services.model.expectations import REFERENCE, check, reference_of  # noqa: E402
 from tripsmith.runtime.probe import HttpProbe, probe_once  # noqa: E402
 
 REQUESTS = [text for text, _ in PHRASINGS[:40]]
@@ -39,7 +39,7 @@ def table_share() -> tuple[int, int]:
     exact = 0
     for text, expected in PHRASINGS:
         try:
-            check(understand(text, _reference(expected)), expected, text)
+            check(understand(text, reference_of(expected)), expected, text)
             exact += 1
         except AssertionError:
             pass

@@ -4,8 +4,8 @@
 (tripsmith.planner.v1), with the fields it assumed (from the traveler's profile or a
 default) and the fields it could not resolve, which make a precise question. `refine`
 applies a follow-up ("a day later", "actually make it Porto") to a request. Each grammar
-(dates, money, party, preferences, places) claims the words it reads, in that order, so
-that no word is read twice. Nothing here invents a place, a date or an offer.
+(dates, money, party, cuisines, preferences, rules, places) claims the words it reads, in that
+order, so that no word is read twice. Nothing here invents a place, a date or an offer.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from services.model.understanding.party import parse_party
 from services.model.understanding.places import parse_places
 from services.model.understanding.preferences import parse_preferences
 from services.model.understanding.refine import apply_refinement
+from services.model.understanding.rules import Rules, parse_cuisines, parse_rules
 from services.model.understanding.text import Text
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.suppliers.data.catalog import Catalog
@@ -75,7 +76,10 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     amounts = parse_money(source)
     dates = parse_dates(source, reference)
     party = parse_party(source)
+    rules = Rules()
+    parse_cuisines(source, rules)
     prefs = parse_preferences(source)
+    parse_rules(source, rules)
     places = parse_places(source, catalog)
 
     request = planner.TripRequest()
@@ -111,6 +115,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     if prefs.min_stars is not None:
         request.hotel_preferences.min_stars = prefs.min_stars
     request.interests.extend(prefs.interests)
+    rules.apply_to(request)
     result = Understanding(request, unresolved_place=(places.unresolved or {}).get("destination", ""),
                            month_only=dates.month_only, nights=dates.nights if not dates.end else None)
     return complete(result, profile, catalog)

@@ -19,6 +19,7 @@ from services.model.understanding.money import NO_CURRENCY, parse_money
 from services.model.understanding.party import parse_party
 from services.model.understanding.places import parse_places
 from services.model.understanding.preferences import parse_preferences
+from services.model.understanding.rules import Rules, parse_cuisines, parse_rules
 from services.model.understanding.text import NUMBER, Text, number
 from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.flights.v1 import flights_service_pb2 as flights
@@ -184,7 +185,10 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         stated.add("party.children_ages")
     if party.rooms:
         request.party.rooms = party.rooms
+    rules = Rules()
+    parse_cuisines(source, rules)
     prefs = parse_preferences(source)
+    stated.update(parse_rules(source, rules).apply_to(request))
     if prefs.cabin:
         request.flight_preferences.cabin = flights.Cabin.Value(f"CABIN_{prefs.cabin}")
         stated.add("flight_preferences.cabin")
