@@ -17,7 +17,7 @@ from functools import lru_cache
 from services.model.understanding.dates import parse_dates
 from services.model.understanding.money import NO_CURRENCY, parse_money
 from services.model.understanding.party import parse_party
-from services.model.understanding.places import parse_places
+from services.model.understanding.places import parse_places, parse_region
 from services.model.understanding.preferences import parse_preferences
 from services.model.understanding.refine import apply_refinement
 from services.model.understanding.rules import Rules, parse_cuisines, parse_rules
@@ -27,9 +27,9 @@ from tripsmith.suppliers.data.catalog import Catalog
 from tripsmith.core.errors import InvalidArgument
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-from tripsmith.core.money import money_message
+from tripsmith.core.money import money_amount, money_message
 from tripsmith.core.dates import date_message, date_of
-from tripsmith.core.validation import MAX_TRIP_NIGHTS
+from tripsmith.core.validation import MAX_PARTY, MAX_TRIP_NIGHTS
 
 MAX_TEXT = 4000
 
@@ -50,6 +50,8 @@ class Understanding:
     nights: int | None = None
     #: The stated return made the trip longer than any plan covers.
     too_long: bool = False
+    #: A count of travelers no trip can have, as written ("0 adults"), to quote in the question.
+    impossible_party: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     parse_cuisines(source, rules)
     prefs = parse_preferences(source)
     parse_rules(source, rules)
+    region = parse_region(source, catalog)
     places = parse_places(source, catalog)
 
     request = planner.TripRequest()
@@ -87,6 +90,13 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.origin.CopyFrom(places.origin.to_message())
     if places.destination:
         request.destination.CopyFrom(places.destination.to_message())
+    for stop in places.stops or ():
+        request.stops.add().place.CopyFrom(stop.to_message())
+    if region:
+        request.stop_choice.region_name = region.name
+        request.stop_choice.country_code = region.country_code
+        request.stop_choice.region_code = region.region_code
+        request.stop_choice.count = region.count
     if dates.start:
         request.start_date.CopyFrom(date_message(dates.start))
     if dates.end:
@@ -117,6 +127,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     request.interests.extend(prefs.interests)
     rules.apply_to(request)
     result = Understanding(request, unresolved_place=(places.unresolved or {}).get("destination", ""),
+                           impossible_party=party.impossible,
                            month_only=dates.month_only, nights=dates.nights if not dates.end else None)
     return complete(result, profile, catalog)
 
@@ -132,7 +143,7 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
                 assumed.add("origin")
             except InvalidArgument:
                 pass  # a bad profile value is ignored: the origin is then asked for
-    if request.party.adults == 0:
+    if request.party.adults == 0 and not result.impossible_party:
         request.party.adults = 1
         assumed.add("party.adults")
     if request.party.rooms == 0:
@@ -185,7 +196,7 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
     missing = []
     if not request.HasField("origin"):
         missing.append("origin")
-    if not request.HasField("destination"):
+    if not request.HasField("destination") and not request.stop_choice.count:
         missing.append("destination")
     if not request.HasField("start_date"):
         missing.append("start_date")
@@ -193,6 +204,10 @@ def complete(result: Understanding, profile: dict | None, catalog: Catalog) -> U
         missing.append("end_date")
     if any(age < 0 for age in request.party.children_ages):
         missing.append("party.children_ages")
+    if result.impossible_party or request.party.adults + len(request.party.children_ages) > MAX_PARTY:
+        missing.append("party.adults")
+    if request.HasField("budget") and money_amount(request.budget) <= 0:
+        missing.append("budget")
     result.assumed = sorted(assumed)
     result.missing = sorted(missing)
     request.ClearField("assumed_fields")
@@ -218,6 +233,18 @@ def question(result: Understanding) -> str:
                     if result.too_long else "How many nights would you like to stay, or when do you come back?")
     if "party.children_ages" in result.missing:
         asks.append("How old are the children?")
+    if "party.adults" in result.missing:
+        party = result.request.party
+        travelers = party.adults + len(party.children_ages)
+        asks.append(f"You wrote '{result.impossible_party}': how many people are travelling, at least one of them an adult?"
+                    if result.impossible_party else
+                    f"One booking holds at most {MAX_PARTY} travelers (the most our suppliers sell in one reservation), "
+                    f"and you are {travelers}: shall I plan for a group of {MAX_PARTY} or fewer, with the others booked "
+                    f"as a separate trip?")
+    if "budget" in result.missing:
+        budget = result.request.budget
+        asks.append(f"A budget of {money_amount(budget):g} {budget.currency_code} leaves nothing to plan with: "
+                    f"what is the most the whole trip may cost?")
     return " ".join(asks)
 
 

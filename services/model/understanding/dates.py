@@ -103,7 +103,7 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
                 found.end = end
 
     # A weekday written before its date ("fri feb 5", "friday, 3/3") only decorates it.
-    for _ in text.find(rf"\b{WEEKDAY.format('deco')},?\s+(?=(?:{'|'.join(MONTHS)})\b|\d{{1,2}}/|the\s+\d"
+    for _ in text.find(rf"\b{WEEKDAY.format('deco')},?\s+(?:the\s+)?(?=(?:{'|'.join(MONTHS)})\b|\d{{1,2}}[/.]|the\s+\d|20\d\d-\d"
                        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b)"):
         pass
 
@@ -132,8 +132,13 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(rf"\b(?P<q1>this|next)?\s*{WEEKDAY.format('w1')}{TO}{WEEKDAY.format('w2')}\b"):
         start = _weekday(ref, match["w1"], match["q1"] or "")
         take(start, start + dt.timedelta(days=(WEEKDAYS[match["w2"]] - start.weekday()) % 7))
-    for match in text.find(rf"\b(?:the\s+)?(?P<long>long\s+)?weekend\s+of\s+{MONTH.format('m')}\s+{DAY.format('d')}\b"):
-        day = _next_date(ref, MONTHS[match["m"]], match["d"])
+    for match in text.find(rf"\b(?:the\s+)?(?P<long>long\s+)?weekend\s+of\s+(?:the\s+)?(?:{MONTH.format('m')}\s+{DAY.format('d')}\b"
+                           rf"|(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[0-3]?\d)\b|(?P<iy>20\d\d)-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b"
+                           rf"|{DAY.format('d2')}\s+(?:of\s+)?{MONTH.format('m2')}\b)"):
+        if match["nm"] or match["im"]:
+            day = _next_date(ref, int(match["nm"] or match["im"]), int(match["nd"] or match["id"]), match["iy"])
+        else:
+            day = _next_date(ref, MONTHS[match["m"] or match["m2"]], match["d"] or match["d2"])
         if day:
             friday = day - dt.timedelta(days=(day.weekday() - 4) % 7) if day.weekday() >= 4 else day + dt.timedelta(days=4 - day.weekday())
             take(friday, friday + dt.timedelta(days=3 if match["long"] else 2))
@@ -166,12 +171,17 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     day_only: list[tuple[int, int]] = []
     for match in text.find(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
         day_only.append((match.start(), int(match["d"])))
+    for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?:\s+(?:from\s+)?(?:now|today|time))?\b"
+                           rf"|\b(?P<n2>{NUMBER})\s+(?P<unit2>days?|weeks?)\s+(?:from\s+(?:now|today)|out|ahead)\b"):
+        if match["n2"]:
+            days = number(match["n2"]) * (7 if match["unit2"].startswith("week") else 1)
+            singles.append((match.start(), ref + dt.timedelta(days=days)))
+            continue
+        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
+        singles.append((match.start(), ref + dt.timedelta(days=days)))
     for match in text.find(r"\b(?P<word>today|tomorrow|tmrw|tmr|tomorow|day after tomorrow)\b"):
         offset = {"today": 0, "day after tomorrow": 2}.get(match["word"], 1)
         singles.append((match.start(), ref + dt.timedelta(days=offset)))
-    for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\b"):
-        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
-        singles.append((match.start(), ref + dt.timedelta(days=days)))
     returns: list[tuple[int, str]] = []
     for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back)\s+(?:on\s+)?(?:the\s+)?(?:following\s+)?{WEEKDAY.format('w')}\b"):
         returns.append((match.start(), match["w"]))

@@ -15,12 +15,19 @@ AGE = (r"(?:1[0-7]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
+#: A party named by its size: "a duo", "a trio".
+GROUP_WORDS = {"duo": 2, "pair": 2, "twosome": 2, "trio": 3, "threesome": 3, "foursome": 4, "quartet": 4}
+_PEOPLE = r"(?:adults?|people|persons|travell?ers|passengers|guests|pax|ppl|grown[- ]ups?)"
+
+
 @dataclass
 class Party:
     adults: int | None = None
     children: int | None = None
     ages: list[int] = field(default_factory=list)
     rooms: int | None = None
+    #: A count of travelers that no trip can have ("0 adults", "-2 people"), as written.
+    impossible: str = ""
 
 
 def _ages(fragment: str) -> list[int]:
@@ -35,6 +42,8 @@ def _ages(fragment: str) -> list[int]:
 
 def parse_party(text: Text) -> Party:
     party = Party()
+    for match in text.find(rf"(?:(?<![\w-])-\s?\d+|\b(?:0|zero|no|none)\b)\s+{_PEOPLE}\b"):
+        party.impossible = match.group(0)
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
         party.adults = number(match["n"])
     # Babies by months ("our baby (9 months)", "a 6 month old") and lap infants are under one.
@@ -78,6 +87,17 @@ def parse_party(text: Text) -> Party:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         party.adults = max(number(match["n"]) - (party.children or 0), 1)
+    # Totals: "a group of 8", "3 people in total", "two people in my group", "we are four".
+    for match in text.find(rf"\b(?:(?:a|our|my|in\s+a)\s+)?group\s+(?:of|is)\s+(?P<n>{NUMBER}|\d+)\b"
+                           rf"|\b(?P<t>{NUMBER}|\d+)\s+(?:{_PEOPLE}\s+)?(?:in\s+total|total|altogether|in\s+(?:my|our|the)\s+(?:group|party))\b"
+                           rf"|\b(?:total\s+of|we\s+are|we're|we\s+will\s+be|we'll\s+be|there\s+(?:are|will\s+be)|there're)\s+"
+                           rf"(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))(?:\s+of\s+us)?"):
+        party.adults = max(number(match["n"] or match["t"] or match["w"]) - (party.children or 0), 1)
+    for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\b(?!\s+of\b)"):
+        party.adults = party.adults or GROUP_WORDS[match["g"]]
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|spots|places|reservations|bookings)\b"):
+        if party.adults is None:
+            party.adults = number(match["n"])
     for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         total = number(match["n"])
         if party.children is None:

@@ -24,10 +24,19 @@ from tripsmith.suppliers.data.schema import name_key
 from tripsmith.suppliers.data.catalog import Catalog, ResolvedPlace
 from tripsmith.core.errors import InvalidArgument
 
-ORIGIN_WORDS = (r"from|out of|leaving|leave|departing|depart|flying out of|fly out of|fly from|flying from|based in|home is|"
-                r"starting from|starting in|live in|living in|i'm in|i am in|we're in|we are in|we live in|i live in|departure from")
-DESTINATION_WORDS = (r"to|in|visit|visiting|trip to|going to|go to|heading to|head to|fly to|flying to|explore|"
-                     r"exploring|see|make it|actually|switch to|change to|how about|what about")
+#: Verbs of setting out ("beginning in A", "departs from A", "originating from A", "setting off
+#: from A"): with "in", "from", "at" or "out of" after them, the place is where the trip starts.
+_SETTING_OUT = (r"(?:begin(?:s|ning)?|start(?:s|ing|ed)?(?:\s+(?:out|off))?|commenc(?:e|es|ing)|originat(?:e|es|ing)|"
+                r"depart(?:s|ing|ure)?|leav(?:e|es|ing)|set(?:s|ting)?\s+(?:off|out)|head(?:s|ing)?\s+out|kick(?:s|ing)?\s+off|"
+                r"fly(?:ing)?\s+out|flies\s+out|embark(?:s|ing)?|coming|travel+(?:s|ing)?|based|our\s+trip\s+(?:starts|begins)|"
+                r"(?:trip|journey|travel)\s+(?:starts|begins))")
+ORIGIN_WORDS = (rf"{_SETTING_OUT}\s+(?:from|in|at|out\s+of)|from|out of|leaving|leave|departing|depart|fly from|flying from|"
+                r"based in|based out of|home is|home base is|live in|living in|i'm in|i am in|we're in|we are in|we live in|"
+                r"i live in|departure from|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
+DESTINATION_WORDS = (r"to|in|into|visit|visiting|visits|trip to|going to|go to|heading to|head to|heads to|headed to|bound for|"
+                     r"fly to|flying to|flies to|explore|exploring|see|make it|actually|switch to|change to|how about|what about|"
+                     r"end(?:s|ing)? in|end(?:s|ing)? up in|finish(?:es|ing)? in|arriv(?:e|es|ing) in|destination(?:\s+is)?:?|"
+                     r"travel+(?:s|ing)? to|get to|getting to|off to|over to|tour(?:ing)?|discover(?:ing)?|stay(?:ing)? in|a week in")
 #: Nicknames people use for places, as the codes they mean.
 ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "SFO", "san fran": "SFO",
            "la": "LAX", "l.a.": "LAX", "vegas": "LAS", "dc": "WAS", "d.c.": "WAS", "philly": "PHL", "nola": "MSY",
@@ -92,6 +101,73 @@ class Places:
     destination: ResolvedPlace | None = None
     unresolved: dict[str, str] | None = None  # role -> the words that named nothing
     replaced: ResolvedPlace | None = None  # "instead of Y": the Y
+    #: Every place to stay, in order, when the destination is followed by more ("Rome,
+    #: Florence and Venice"); empty for one place.
+    stops: list[ResolvedPlace] | None = None
+
+
+@dataclass
+class Region:
+    """ "2 cities in Texas": where the planner is to choose, and how many."""
+
+    name: str
+    country_code: str
+    region_code: str
+    count: int
+
+
+#: Words between one stop and the next: "Rome, Florence and Venice", "Lisbon then Porto".
+_NEXT_STOP = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
+                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|>|/|\+)\s*)")
+_COUNTED_PLACES = (r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|several)\s+"
+                   r"(?:different\s+|distinct\s+|separate\s+|unique\s+|other\s+|more\s+)?"
+                   r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns)\s+"
+                   r"(?:in|across|around|throughout|within|of|inside|all\s+over)\s+(?:the\s+(?:state|country)\s+of\s+)?")
+
+
+@lru_cache(maxsize=4)
+def _regions(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """Region names as written: US states and countries, to (country code, region code)."""
+    regions = {name_key(country.name): (code, "") for code, country in catalog.countries.items()}
+    regions.update({"usa": ("US", ""), "the us": ("US", ""), "the usa": ("US", ""), "the uk": ("GB", ""), "uk": ("GB", ""),
+                    "england": ("GB", ""), "scotland": ("GB", ""), "the united states": ("US", "")})
+    regions.update({state: ("US", code) for state, code in US_STATES.items()})
+    return regions
+
+
+def parse_region(text: Text, catalog: Catalog) -> Region | None:
+    """ "visiting 2 cities in Texas", "3 different cities in Italy": the region and the count;
+    every mention of the region's name is claimed, so that it is never read as a city."""
+    from services.model.understanding.text import NUMBER_WORDS
+
+    regions = _regions(catalog)
+    names = "|".join(sorted((re.escape(name) for name in regions), key=len, reverse=True))
+    for match in text.find(rf"\b{_COUNTED_PLACES}(?P<region>{names})\b"):
+        count = match["n"]
+        count = int(count) if count.isdigit() else {"a couple of": 2, "a few": 3, "several": 3}.get(count) or NUMBER_WORDS[count]
+        country, code = regions[match["region"]]
+        for _ in text.find(rf"\b(?:(?:to|in|visit|visiting|across|around|explore|exploring|through)\s+)?(?:the\s+state\s+of\s+)?"
+                           rf"{re.escape(match['region'])}\b"):
+            pass
+        return Region(match["region"].title(), country, code, count)
+    return None
+
+
+def _more_stops(catalog: Catalog, text: Text, first: ResolvedPlace, end: int) -> list[ResolvedPlace]:
+    """The places written after the first stop and joined to it ("Rome, Florence and Venice")."""
+    stops = [first]
+    while len(stops) < 10:
+        value = text.unclaimed()
+        joined = _NEXT_STOP.match(value, end)
+        if not joined:
+            break
+        place, named = _name_after(catalog, value[joined.end():], allow_codes=True, fuzzy=False)
+        if place is None or not named or place in stops:
+            break
+        text.claim(end, joined.end() + len(named))
+        stops.append(place)
+        end = joined.end() + len(named)
+    return stops if len(stops) > 1 else []
 
 
 def _unmarked_typo(catalog: Catalog, rest: str) -> tuple[ResolvedPlace | None, str]:
@@ -246,6 +322,15 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             text.claim(match.start() - len(left), match.end() + len(right))
             return places
 
+    # "Chicago-based", "Denver is home": the place before the words is where the trip starts.
+    value = text.unclaimed()
+    for match in re.finditer(r"(?:-|\s+)based\b|\s+is\s+(?:my|our)\s+home(?:\s+(?:base|town|city))?\b|\s+is\s+home\b"
+                             r"|\s+is\s+where\s+(?:i|we)\s+(?:live|am|are|start|leave\s+from)\b", value):
+        origin, left = _name_before(catalog, value[:match.start()])
+        if origin and places.origin is None:
+            places.origin = origin
+            text.claim(match.start() - len(left), match.end())
+
     value = text.unclaimed()
     for match in _BETWEEN.finditer(value):
         origin, left = _name_before(catalog, value[:match.start()])
@@ -253,6 +338,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
         if origin and destination and origin != destination:
             places.origin, places.destination = origin, destination
             text.claim(match.start() - len(left), match.end() + len(right))
+            places.stops = _more_stops(catalog, text, destination, match.end() + len(right))
             break
 
     for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
@@ -260,6 +346,8 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
         for match in re.finditer(rf"\b(?:{words})\s+", value):
             if getattr(places, role) is not None:
                 break
+            if not text.free(match.start(), match.end()):
+                continue
             rest = value[match.end():]
             place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
             if place is None:
@@ -269,6 +357,8 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
                 continue
             setattr(places, role, place)
             text.claim(match.start(), match.end() + len(named))
+            if role == "destination":
+                places.stops = _more_stops(catalog, text, place, match.end() + len(named))
 
     # Without a role word: well-known cities and metros, and codes written in capitals.
     value = text.unclaimed()
@@ -292,11 +382,12 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             place.city is None or place.city.population < 100_000) and place.kind != 2
         if not well_known or everyday:
             continue
+        text.claim(match.start(), match.start() + len(named))
         if places.destination is None and not places.unresolved.get("destination"):
             places.destination = place
+            places.stops = _more_stops(catalog, text, place, match.start() + len(named))
         elif places.origin is None:
             places.origin = place
-        text.claim(match.start(), match.start() + len(named))
     if places.destination:
         places.unresolved.pop("destination", None)
     return places

@@ -45,6 +45,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     pending_nights = getattr(previous, "nights", None)
     was_missing = set(getattr(previous, "missing", ()))
     asked_month = getattr(previous, "month_only", None)
+    impossible_party = getattr(previous, "impossible_party", "")
     previous = getattr(previous, "request", previous)
     request = planner.TripRequest()
     request.CopyFrom(previous)
@@ -176,8 +177,9 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         end = start + dt.timedelta(days=dates.nights)
         stated.add("end_date")
     party = parse_party(source)
-    if party.adults is not None:
-        request.party.adults = party.adults
+    if party.adults is not None or party.impossible:
+        request.party.adults = party.adults or 0
+        impossible_party = party.impossible
         stated.add("party.adults")
     # "the boys" in "the boys are 7 and 10" names the children already counted.
     if party.children and (party.ages or party.children != len(request.party.children_ages)):
@@ -228,7 +230,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
             and "party.rooms" in previous.assumed_fields):
         request.party.rooms = 0  # recomputed for the new party
     assumed = [path for path in previous.assumed_fields if path not in stated and not path.startswith(tuple(stated))]
-    result = Understanding(request, assumed=assumed, adjustments=adjustments,
+    result = Understanding(request, assumed=assumed, adjustments=adjustments, impossible_party=impossible_party,
                            unresolved_place=(places.unresolved or {}).get("destination", ""),
                            nights=pending_nights if not request.HasField("end_date") else None)
     return complete(result, profile, catalog)
