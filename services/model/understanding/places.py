@@ -86,6 +86,7 @@ fix god gun hat hit ice joy key law lay leg lie lip log mix net nor odd oil pay 
 spring summer winter fall autumn sights place places somewhere anywhere warm sunny beach city town home trip time
 week month year days nights hotel flight flights plane travel vacation holiday holidays getaway break tour make it
 actually instead please maybe rather like want need just also still there here that this them then than
+airport airports station downtown center centre house resort lake park island mountains coast long
 """.split())
 #: Words between a role word and the place ("make it Porto", "go to the city of Rome").
 _FILLER = re.compile(r"^(?:(?:make|it|be|go|to|the|city|of|over|down|up)\s+)+")
@@ -351,9 +352,12 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             rest = value[match.end():]
             place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
             if place is None:
-                if (named and role == "destination" and match.group(0).split()[0] in ("to", "visit", "visiting")
-                        and named.split()[0] not in COMMON_WORDS):
-                    places.unresolved.setdefault(role, named)
+                # Quoted back in the question only when it looks like a name: "check into", "book a
+                # house" and "the beach" are everyday words, never an unknown place.
+                words = named.split()
+                if (words and role == "destination" and match.group(0).split()[0] in ("to", "visit", "visiting")
+                        and words[0] not in COMMON_WORDS and not all(zipf_frequency(word, "en") >= 4.0 for word in words)):
+                    places.unresolved.setdefault(role, " ".join(words))
                 continue
             setattr(places, role, place)
             text.claim(match.start(), match.end() + len(named))
