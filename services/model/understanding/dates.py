@@ -35,6 +35,13 @@ YEAR = r"(?:,?\s*(?P<{0}>20[2-3]\d)\b)?"
 TO = r"\s*(?:-|to|until|till|through|and)\s*"
 
 
+#: Words that make the date after them the end of the trip.
+_END_MARKER = re.compile(r"\b(?:check(?:ing)?[- ]?out|checkout|until|untill|till|til|through|thru|"
+                         r"(?:be|get|getting|come|coming|fly|flying|head(?:ing)?)\s+back(?:\s+home)?|return(?:s|ing)?(?:\s+home)?|"
+                         r"home\s+(?:again\s+)?)(?:\s+(?:date|day))?\s*(?:is|will\s+be|should\s+be|would\s+be|on|by|:|of)?"
+                         r"(?:\s+(?:on|by))?(?:\s+the)?")
+
+
 @dataclass
 class Dates:
     start: dt.date | None = None
@@ -198,12 +205,21 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
             singles.append((position, _next_date(ref, MONTHS[month_words[0]["mm"]], day)))
             continue
         singles.append((position, _after(max(before) if before else ref, None, day)))
-    ordered = [day for _, day in sorted(singles, key=lambda item: item[0]) if day]
+    # A date right after "check out", "until", "return on", "be back" is the end, wherever it
+    # is written, and even when the start is not known yet.
+    ends_at = [match.end() for match in re.finditer(_END_MARKER, text.value)]
+    ending = [day for at, day in sorted(singles, key=lambda item: item[0])
+              if day and any(-5 <= at - end <= 3 for end in ends_at)]
+    ordered = [day for _, day in sorted(singles, key=lambda item: item[0]) if day and day not in ending]
     if found.start is None and ordered:
         found.start = ordered[0]
-        later = [day for day in ordered[1:] if day > found.start]
-        if later:
+        later = [day for day in ordered[1:] + ending if day > found.start]
+        if ending and ending[0] >= found.start:
+            found.end = ending[0]
+        elif later:
             found.end = later[0]
+    elif found.start is None and ending:
+        found.end = ending[0]
     for match in text.find(rf"\b(?:back|return(?:ing)?|coming\s+back)\s+(?P<n>{NUMBER}|\d+)\s+days?\s+later\b"):
         found.nights = number(match["n"])
     if found.start and found.end is None and found.nights is not None and not returns:

@@ -170,6 +170,8 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         start = dates.start
         nights = dates.nights if dates.nights is not None else pending_nights
         stated_end = end if "end_date" in stated else None  # "coming back 3/27" read above
+        if length is None and end and not dates.end and end >= start:
+            stated_end = end  # the end came first ("check out on the 8th"), the start now
         end = stated_end or dates.end or (start + dt.timedelta(days=nights) if nights is not None else
                                           (start + length if length is not None else None))
         stated |= {"start_date", "end_date"}
