@@ -218,11 +218,8 @@ def main() -> None:
 
     dev = list(phrasings.PHRASINGS)
     held_out = list(phrasings_holdout.HOLDOUT_PHRASINGS)
-    try:
-        from tests.services.model.phrasings_voices import VOICES
-        from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
-    except ImportError:
-        VOICES, VOICES_HOLDOUT = [], []
+    from tests.services.model.phrasings_voices import VOICES
+    from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
     run_table(dev[:5], 0)  # loads the catalog outside the timings
     run_table(dev, args.show).report("development table (phrasings.py)", args.show)
     run_table(VOICES, args.show).report("development voices (phrasings_voices.py)", args.show)

@@ -51,6 +51,7 @@ with workflow.unsafe.imports_passed_through():
         ToolInput, ToolOutput, UndoInput, UndoOutput,
     )
     from workflows.planning.checker import place_key
+    from workflows.planning.coverage import coverage
 
 AWAITING_TRAVELER = {planner.STATE_NEEDS_INPUT, planner.STATE_PROPOSED, planner.STATE_INFEASIBLE}
 
@@ -285,7 +286,12 @@ class ItineraryWorkflow:
                 await self._run_tools(reply, ids)
                 continue
             self.messages.append({"role": "assistant", "content": reply.content})
-            if {"search_flights", "search_hotels"} <= self.round.searched and self._request() is not None:
+            declined = coverage(self._request()).blocking if self._request() is not None else []
+            if declined:
+                # A rule no plan can honour yet is asked about, never planned around.
+                self.itinerary.question = " ".join(declined)
+                self._set_state(planner.STATE_NEEDS_INPUT, "a stated rule cannot be honoured")
+            elif {"search_flights", "search_hotels"} <= self.round.searched and self._request() is not None:
                 await self._optimize(reply.content)
             else:
                 self.itinerary.question = reply.content.strip()[:2000] or "Could you tell me more about the trip?"
@@ -370,6 +376,9 @@ class ItineraryWorkflow:
             self._record_tool_call("record_trip_request", call_id, timedelta(0), False, "invalid trip_request")
             return conversation.tool_error(f"trip_request is not a valid TripRequest: {str(error)[:300]}")
         problems = conversation.request_problems(request, workflow.now().date())
+        # The request as understood so far is shown, complete or not (a platform shows it
+        # beside the question).
+        self.itinerary.request.CopyFrom(self.fixed_request or request)
         if problems:
             self._record_tool_call("record_trip_request", call_id, timedelta(0), False, problems[0][:200])
             return conversation.tool_error("the trip request is incomplete: " + "; ".join(problems))
@@ -414,13 +423,14 @@ class ItineraryWorkflow:
         self._record_tool_call("optimize_plan", "", workflow.now() - started, True,
                                f"{len(outbound)}x{len(inbound)}x{len(stays)} candidates")
         planned = from_json(planner.Itinerary, result.itinerary)
-        for name in ("flights", "hotel_stays", "days", "price", "checks", "relaxation", "failure_reason"):
+        for name in ("flights", "hotel_stays", "days", "price", "checks", "relaxation", "failure_reason", "not_enforced"):
             self.itinerary.ClearField(name)
         self.itinerary.request.CopyFrom(planned.request)
         self.itinerary.flights.extend(planned.flights)
         self.itinerary.hotel_stays.extend(planned.hotel_stays)
         self.itinerary.days.extend(planned.days)
         self.itinerary.checks.extend(planned.checks)
+        self.itinerary.not_enforced.extend(planned.not_enforced)
         if planned.HasField("price"):
             self.itinerary.price.CopyFrom(planned.price)
         if planned.HasField("relaxation"):

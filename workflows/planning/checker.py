@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tripsmith.common.v1 import travel_mode_pb2
+from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.dates import date_of, local_time
 from tripsmith.core.money import money_amount
@@ -107,6 +109,22 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
     if hotel_prefs.min_stars:
         record("hotel stars", stay.hotel.stars >= hotel_prefs.min_stars,
                f"{stay.hotel.stars} stars, at least {hotel_prefs.min_stars}")
+    if hotels_pb2.HOUSE_RULE_PETS in hotel_prefs.house_rules:
+        record("house rules", hotels_pb2.AMENITY_PET_FRIENDLY in stay.hotel.amenities,
+               f"{stay.hotel.name} " + ("allows pets" if hotels_pb2.AMENITY_PET_FRIENDLY in stay.hotel.amenities
+                                        else "does not say it allows pets"))
+    if hotel_prefs.avoided_accommodation_types or hotel_prefs.accommodation_types:
+        # Every stay is a hotel room, which is a private room, never a shared one.
+        room = {hotels_pb2.ACCOMMODATION_TYPE_HOTEL_ROOM, hotels_pb2.ACCOMMODATION_TYPE_PRIVATE_ROOM}
+        wanted = set(hotel_prefs.accommodation_types)
+        if not wanted or wanted & room:
+            record("accommodation", not set(hotel_prefs.avoided_accommodation_types) & room,
+                   f"a hotel room at {stay.hotel.name}")
+    transport = request.transport_preferences
+    if transport.allowed_modes or transport.avoided_modes:
+        flying_ok = (travel_mode_pb2.TRAVEL_MODE_FLIGHT not in transport.avoided_modes
+                     and (not transport.allowed_modes or travel_mode_pb2.TRAVEL_MODE_FLIGHT in transport.allowed_modes))
+        record("transport modes", flying_ok, "every leg is a flight" + ("" if flying_ok else ", and flying was ruled out"))
     if hotel_prefs.max_nightly_price.currency_code:
         nightly, cap = money_amount(stay.nightly_price), money_amount(hotel_prefs.max_nightly_price)
         record("nightly price", nightly <= cap + 0.005, f"{nightly:,.2f} a night, at most {cap:,.2f}")

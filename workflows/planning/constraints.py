@@ -63,6 +63,8 @@ class Rules:
     avoided_airlines: frozenset[str]
     min_stars: int
     max_nightly: float | None
+    #: "Must allow pets": the hotel's amenities say it does (coverage.py lists the rest).
+    pets: bool = False
 
     @classmethod
     def of(cls, request: planner.TripRequest, currency: str) -> Rules:
@@ -79,6 +81,7 @@ class Rules:
             avoided_airlines=frozenset(prefs.avoided_airlines),
             min_stars=hotel.min_stars,
             max_nightly=money_amount(hotel.max_nightly_price) if hotel.max_nightly_price.currency_code else None,
+            pets=hotels.HOUSE_RULE_PETS in hotel.house_rules,
         )
 
     def flight_ok(self, offer: flights.FlightOffer, leaves_on: dt.date) -> bool:
@@ -95,4 +98,5 @@ class Rules:
                 and offer.hotel.stars >= self.min_stars
                 and offer.rooms * offer.room_type.max_occupancy >= self.guests
                 and offer.rooms_available >= offer.rooms
-                and (self.max_nightly is None or money_amount(offer.average_nightly_price) <= self.max_nightly + 1e-9))
+                and (self.max_nightly is None or money_amount(offer.average_nightly_price) <= self.max_nightly + 1e-9)
+                and (not self.pets or hotels.AMENITY_PET_FRIENDLY in offer.hotel.amenities))

@@ -20,6 +20,7 @@ from tripsmith.weather.v1 import weather_service_pb2 as weather_pb2
 from workflows.api import from_json
 from workflows.payloads import OptimizeInput
 from workflows.planning.checker import check
+from workflows.planning.coverage import coverage
 from workflows.planning.days import day_plans
 from workflows.planning.itinerary import assemble
 from workflows.planning.optimizer import Tastes, Weights, optimize
@@ -157,10 +158,12 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
             notes.append(f"No plan cheaper than {task.cheaper_than:,.2f} {task.currency} was found among the offers.")
     if outcome is None:
         outcome = optimize(request, outbound, inbound, stays, task.currency, weights, tastes)
+    declined = coverage(request)
     if outcome.plan is None:
         itinerary = planner.Itinerary(state=planner.STATE_INFEASIBLE, relaxation=outcome.relaxation)
         itinerary.request.CopyFrom(request)
-        return itinerary, outcome.relaxation.explanation
+        itinerary.not_enforced.extend(declined.not_enforced)
+        return itinerary, " ".join(part for part in (outcome.relaxation.explanation, declined.sentence()) if part)
     itinerary = assemble(request, outcome.plan)
     interests = list(request.interests) or list(traveler.preferences.interests)
     itinerary.days.extend(day_plans(itinerary, weather, interests))
@@ -172,4 +175,5 @@ def plan_itinerary(task: OptimizeInput) -> tuple[planner.Itinerary, str]:
         itinerary.failure_reason = "the plan failed its checks: " + "; ".join(
             f"{c.name}: {c.detail}" for c in itinerary.checks if not c.satisfied)
         return itinerary, itinerary.failure_reason
-    return itinerary, " ".join([*notes, _explain(itinerary, tastes, traveler)])
+    itinerary.not_enforced.extend(declined.not_enforced)
+    return itinerary, " ".join(part for part in (*notes, _explain(itinerary, tastes, traveler), declined.sentence()) if part)
