@@ -83,7 +83,7 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
     prefs = parse_preferences(source)
     parse_rules(source, rules)
     region = parse_region(source, catalog)
-    places = parse_places(source, catalog)
+    places = parse_places(source, catalog, region=region)
 
     request = planner.TripRequest()
     if places.origin:

@@ -120,10 +120,11 @@ class Region:
 #: Words between one stop and the next: "Rome, Florence and Venice", "Lisbon then Porto".
 _NEXT_STOP = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
                         r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|>|/|\+)\s*)")
-_COUNTED_PLACES = (r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|several)\s+"
-                   r"(?:different\s+|distinct\s+|separate\s+|unique\s+|other\s+|more\s+)?"
-                   r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns)\s+"
-                   r"(?:in|across|around|throughout|within|of|inside|all\s+over)\s+(?:the\s+(?:state|country)\s+of\s+)?")
+_COUNT = (r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|several)\s+"
+          r"(?:different\s+|distinct\s+|separate\s+|unique\s+|other\s+|more\s+)?"
+          r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns)\b")
+_COUNTED_PLACES = (_COUNT + r"\s+(?:in|across|around|throughout|within|of|inside|all\s+over)\s+"
+                   r"(?:the\s+(?:state|country)\s+of\s+)?")
 
 
 @lru_cache(maxsize=4)
@@ -151,6 +152,17 @@ def parse_region(text: Text, catalog: Catalog) -> Region | None:
                            rf"{re.escape(match['region'])}\b"):
             pass
         return Region(match["region"].title(), country, code, count)
+    # "to Colorado, ... visiting 3 different cities": the region and the count apart.
+    counted = re.search(rf"\b{_COUNT}", text.unclaimed())
+    named = re.search(rf"\b(?:to|towards|toward|visit|visiting|explore|exploring|tour|touring|across|around|through)\s+"
+                      rf"(?:the\s+state\s+of\s+)?(?P<region>{names})\b(?!\s+(?:city|county|airport))", text.unclaimed())
+    if counted and named and regions[named["region"]][1]:
+        count = counted["n"]
+        count = int(count) if count.isdigit() else {"a couple of": 2, "a few": 3, "several": 3}.get(count) or NUMBER_WORDS[count]
+        text.claim(counted.start(), counted.end())
+        text.claim(named.start(), named.end())
+        country, code = regions[named["region"]]
+        return Region(named["region"].title(), country, code, count)
     return None
 
 
@@ -290,7 +302,10 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     return None, " ".join(words)
 
 
-def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION) -> Places:
+def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION,
+                 region: Region | None = None) -> Places:
+    """`region`: the trip's places are to be chosen there, so a place named without a role
+    word is where the trip starts."""
     places = Places(unresolved={})
     raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
 
@@ -387,7 +402,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
         if not well_known or everyday:
             continue
         text.claim(match.start(), match.start() + len(named))
-        if places.destination is None and not places.unresolved.get("destination"):
+        if places.destination is None and not places.unresolved.get("destination") and region is None:
             places.destination = place
             places.stops = _more_stops(catalog, text, place, match.start() + len(named))
         elif places.origin is None:

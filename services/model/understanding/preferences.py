@@ -45,6 +45,7 @@ AIRLINE_ALIASES = {
 for _code, _name in AIRLINE_NAMES.items():
     AIRLINE_ALIASES.setdefault(_name.lower(), _code)
 _AIRLINE = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES), key=len, reverse=True))
+_AIRLINE_LONG = "|".join(sorted((re.escape(name) for name in AIRLINE_ALIASES if len(name) > 4), key=len, reverse=True))
 _AIRLINE_WORD = r"(?:\s+(?:airlines?|airways))?"
 _AVOID = (r"(?:no|not|avoid(?:ing)?|never|except|hate|without|don'?t\s+(?:want|like)(?:\s+to)?|do\s+not\s+want(?:\s+to)?|"
           r"skip|anything\s+but|rather\s+not)(?:\s+(?:to\s+)?fly(?:ing)?(?:\s+with)?)?")
@@ -88,9 +89,10 @@ def parse_preferences(text: Text) -> Preferences:
         prefs.avoided_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"]) if name]
     for match in text.find(rf"\b{_PREFER}\s+(?P<a>{_AIRLINE})\b(?:\s+(?:or|and)\s+(?P<b>{_AIRLINE})\b)?|\b(?P<c>{_AIRLINE})\s+only\b"):
         prefs.preferred_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"], match["c"]) if name]
-    # An airline named without "no" or "avoid" is one the traveler wants ("jetblue if possible").
-    for match in text.find(rf"\b(?P<a>{_AIRLINE})(?:\s+(?:airlines?|airways))?\b"):
-        code = AIRLINE_ALIASES[match["a"]]
+    # An airline named without "no" or "avoid" is one the traveler wants ("jetblue if possible");
+    # a short name ("ana", "tap", "ba") only with "airlines" after it: "Santa Ana" is a city.
+    for match in text.find(rf"\b(?P<a>{_AIRLINE_LONG})(?:\s+(?:airlines?|airways))?\b|\b(?P<s>{_AIRLINE})\s+(?:airlines?|airways)\b"):
+        code = AIRLINE_ALIASES[match["a"] or match["s"]]
         if code not in prefs.preferred_airlines and code not in prefs.avoided_airlines:
             prefs.preferred_airlines.append(code)
     for interest, pattern in INTERESTS.items():

@@ -42,7 +42,7 @@ HOUSE_RULE_WORDS = {
     "VISITORS": r"visitors?|guests?\s+over|outside\s+guests|company\s+over",
     "CHILDREN": r"(?:young\s+|small\s+|little\s+)?(?:children|kids|child|toddlers?)(?:\s+under(?:\s+the\s+age\s+of)?\s+\d{1,2})?",
 }
-_ALLOW = (r"(?:allow\w*|permit\w*|accept\w*|welcom\w*|friendly|ok|okay|fine|suitable|appropriate|safe|accommodat\w*|tolerat\w*|"
+_ALLOW = (r"(?:allow\w*|permi\w*|accept\w*|welcom\w*|friendly|ok|okay|fine|suitable|appropriate|safe|accommodat\w*|tolerat\w*|"
           r"possible|good|ideal|lets?)")
 _RULE_NEGATION = r"(?:\bnon[- ]?|\bno\s+|\bnot\s+|\bwithout\s+|\bprohibit\w*\s+|\bban\w*\s+|-free\b|\bforbid\w*\s+)"
 ACCOMMODATION_WORDS = {
@@ -131,7 +131,7 @@ def _allowed_pattern(mode: str) -> str:
 def _modes(text: Text, rules: Rules) -> None:
     for mode, words in MODE_WORDS.items():
         # "no flights", "we'd prefer not to fly", "won't be self-driving", "not flight-based".
-        for _ in text.find(rf"\b{_NEGATION}{_FILLER}\s+(?:{words})\b(?!\s+(?:with|on)\s+[a-z]+\s+(?:airlines?|airways))"
+        for _ in text.find(rf"\b{_NEGATION}{_FILLER}[\s-]+(?:{words})\b(?!\s+(?:with|on)\s+[a-z]+\s+(?:airlines?|airways))"
                            rf"|\b(?:{words})\s+(?:is|are)\s+(?:not\s+(?:an?\s+)?option|out(?:\s+of\s+the\s+question)?|a\s+no[- ]go|not\s+allowed)\b"):
             _add(rules.avoided_modes, mode)
     for mode in MODE_WORDS:
@@ -191,9 +191,10 @@ def _accommodation(text: Text, rules: Rules) -> None:
 
 def _cuisines(text: Text, rules: Rules) -> None:
     # A run of cuisine words ("Italian, French and Thai") with a food word before or after.
-    run = rf"(?P<run>(?:{_CUISINE})(?:\s*(?:,|/|\bor\b|\band\b|\bplus\b|&)\s*(?:,\s*)?(?:{_CUISINE}))*)"
+    run = rf"(?P<run>(?:{_CUISINE})(?:(?:\s*(?:,|/|\bor\b|\band\b|\bplus\b|&|\bas\s+well\s+as\b)\s*)+(?:{_CUISINE}))*)"
     for match in text.find(rf"\b{run}(?:\s+(?:style|inspired|and\s+other))?\s+{_FOOD}\b"
-                           rf"|\b{_FOOD}(?:\s+(?:types?|options?|kinds?|styles?|preferences?|like|such\s+as|including|:|-))*\s*:?\s*"
+                           rf"|\b{_FOOD}(?:[\s,:-]+(?:types?|options?|kinds?|styles?|preferences?|like|such\s+as|including|especially|namely|are|is|"
+                           rf"would\s+be|should\s+be|include|includes|of))*[\s,:-]*"
                            rf"{run.replace('?P<run>', '?P<after>')}\b"):
         names = re.findall(rf"\b(?:{_CUISINE})\b", match["run"] or match["after"])
         for name in names:
