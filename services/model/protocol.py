@@ -19,12 +19,15 @@ OpenAI accepts, with these limits of a text-only, single-choice, deterministic m
 
 `completion(chat, decision)` formats the model's `Decision` after `comply` has checked it
 against `tool_choice`; `sse(completion, include_usage)` renders it as a `stream: true`
-answer. Responses are byte-for-byte deterministic for a given body:
+answer. Responses are deterministic for a given body:
 
 - `id` is `chatcmpl-` + the SHA-256 of the request body; tool call ids the model left empty
   are `call_` + the SHA-256 of the body and the call's position;
-- `created` is `MODEL_CREATED`, the model's release time, because a wall clock would make
-  identical requests differ (and the model's answer does not depend on time);
+- `created` is the time of the response, as every OpenAI-compatible server sends it (the
+  only field that differs between identical requests); `/v1/models` gives `MODEL_CREATED`,
+  the model's release time;
+- a request whose messages and tools hold more than `CONTEXT_WINDOW` tokens is a 400
+  `context_length_exceeded`;
 - `usage` counts tokens with `count_tokens` (words and single punctuation marks, see
   there), over what the model reads (message contents, tool call names and arguments, the
   schemas of the tools it is offered) and what it writes.
@@ -42,10 +45,13 @@ from services.model.messages import Decision, Message, Tool, ToolCall, ToolChoic
 from tripsmith import __version__
 
 MODEL_ID = "tripsmith-rules"
-#: The model's release time (2025-11-25T00:00:00Z); also the `created` of every completion.
+#: The model's release time (2025-11-25T00:00:00Z), the `created` of its `/v1/models` entry.
 MODEL_CREATED = 1_764_028_800
 SYSTEM_FINGERPRINT = f"{MODEL_ID}-{__version__}"
 MAX_BODY_BYTES = 4 * 1024 * 1024
+#: The most tokens (as `count_tokens` counts them) a request's messages and tools may hold;
+#: more is a 400 `context_length_exceeded`, as OpenAI answers, never a reply.
+CONTEXT_WINDOW = 128_000
 #: Deeper JSON is refused up front, so that re-encoding it (token counts, arguments) can
 #: never hit Python's recursion limit; real requests nest a dozen levels at most.
 MAX_JSON_DEPTH = 64
@@ -247,7 +253,7 @@ def parse_request(body: bytes) -> ChatRequest:
     if model != MODEL_ID:
         raise model_not_found(model)
 
-    return ChatRequest(
+    chat = ChatRequest(
         messages=messages,
         tools=tools,
         tool_choice=tool_choice,
@@ -256,6 +262,15 @@ def parse_request(body: bytes) -> ChatRequest:
         include_usage=include_usage,
         digest=hashlib.sha256(body).hexdigest(),
     )
+    prompt_tokens = _prompt_tokens(chat)
+    if prompt_tokens > CONTEXT_WINDOW:
+        raise ProtocolError(
+            f"This model's maximum context length is {CONTEXT_WINDOW} tokens. However, your messages resulted in "
+            f"{prompt_tokens} tokens. Please reduce the length of the messages.",
+            "messages",
+            "context_length_exceeded",
+        )
+    return chat
 
 
 def _messages(raw_messages: list) -> tuple[Message, ...]:
@@ -496,8 +511,9 @@ def _call_id(chat: ChatRequest, index: int, given: str) -> str:
     return given or "call_" + hashlib.sha256(f"{chat.digest}:{index}".encode()).hexdigest()[:24]
 
 
-def completion(chat: ChatRequest, content: str | None, calls: tuple[ToolCall, ...]) -> dict:
-    """The `chat.completion` object for a complying decision (see `comply`)."""
+def completion(chat: ChatRequest, content: str | None, calls: tuple[ToolCall, ...], created: int) -> dict:
+    """The `chat.completion` object for a complying decision (see `comply`), made at `created`
+    (Unix seconds)."""
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if calls:
         message["tool_calls"] = [
@@ -514,7 +530,7 @@ def completion(chat: ChatRequest, content: str | None, calls: tuple[ToolCall, ..
     return {
         "id": "chatcmpl-" + chat.digest[:32],
         "object": "chat.completion",
-        "created": MODEL_CREATED,
+        "created": created,
         "model": MODEL_ID,
         "choices": [
             {

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -99,7 +100,7 @@ async def chat_completions(request: web.Request) -> web.Response:
             list(chat.model_tools),
             chat.tool_choice,
         )
-        result = completion(chat, *comply(chat, decision))
+        result = completion(chat, *comply(chat, decision), created=int(time.time()))
     except Exception as error:  # never the caller's fault: the details go to the log only
         request_id = "chatcmpl-" + chat.digest[:32]
         if isinstance(error, ModelError):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import time
 
 import aiohttp
 import openai
@@ -19,7 +21,7 @@ from hypothesis import strategies as st
 
 from services.model.config import ModelConfig
 from services.model.messages import Decision, Message, Tool, ToolCall
-from services.model.protocol import MAX_BODY_BYTES, MODEL_CREATED, MODEL_ID, SYSTEM_FINGERPRINT
+from services.model.protocol import CONTEXT_WINDOW, MAX_BODY_BYTES, MODEL_CREATED, MODEL_ID, SYSTEM_FINGERPRINT
 from services.model.server import create_app
 from tests.suppliers import make_config
 from tripsmith.runtime.http_server import start_http_server
@@ -125,13 +127,25 @@ def assert_openai_error(status: int, raw: bytes, param: str | None = "any") -> d
     return error
 
 
+async def test_a_message_beyond_the_context_window_is_a_400_context_length_exceeded(client, script):
+    words = " ".join(["far"] * (CONTEXT_WINDOW + 10))
+    with pytest.raises(openai.BadRequestError) as raised:
+        await chat(client, [user(words)])
+    error = raised.value.body
+    assert raised.value.status_code == 400 and error["code"] == "context_length_exceeded" and error["param"] == "messages"
+    assert f"maximum context length is {CONTEXT_WINDOW} tokens" in error["message"]
+    assert script.seen == []  # the model never read it
+
+
 # --- Answers ------------------------------------------------------------------------------
 
 
 async def test_a_reply(client, script):
+    before = int(time.time())
     completion = await chat(client, [{"role": "system", "content": "Be brief."}, user("hello")], temperature=0.2)
     assert completion.object == "chat.completion"
-    assert completion.id.startswith("chatcmpl-") and completion.created == MODEL_CREATED
+    # `created` is the time of the response, as OpenAI-compatible servers send it.
+    assert completion.id.startswith("chatcmpl-") and before <= completion.created <= int(time.time())
     assert completion.model == MODEL_ID and completion.system_fingerprint == SYSTEM_FINGERPRINT
     [choice] = completion.choices
     assert (choice.index, choice.finish_reason, choice.logprobs) == (0, "stop", None)
@@ -655,7 +669,10 @@ async def test_valid_bodies_get_a_completion_the_same_every_time(http, body):
     status, raw = await post(http, body)
     assert status == 200, raw
     check_answer(status, raw)
-    assert await post(http, body) == (status, raw)
+    again_status, again = await post(http, body)
+    # Everything but `created`, the time of the response, is the same every time.
+    timeless = re.compile(rb'"created": \d+')
+    assert again_status == status and timeless.sub(b"", again) == timeless.sub(b"", raw)
 
 
 @_fuzz
