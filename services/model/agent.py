@@ -8,7 +8,8 @@ travelers/alice"). The first user message is the request; every later one is a f
 applied to it. The steps, each taken only with the tools the caller offers:
 
 1. the traveler's profile (`get_traveler_profile`), alone, when a traveler is named;
-2. a question, with no tool call, while something the plan needs is missing;
+2. while something the plan needs is missing: `record_trip_request` with the request as
+   understood so far (the planner shows it beside the question), then a precise question;
 3. in one parallel batch after the latest user message: `record_trip_request` (the request
    as understood, with its assumed fields), `search_flights` out and back, `search_hotels`
    and `get_weather`;
@@ -205,6 +206,10 @@ def decide(messages: list[Message], tools: list[Tool], tool_choice: ToolChoice =
                                         _fit(offered[PROFILE_TOOL], {"traveler": traveler, "name": traveler})),))
     result = understanding_of(messages, reference, profile)
     forced = tool_choice not in ("auto", "none") and offered
+    users = [index for index, message in enumerate(messages) if message.role == "user"]
+    last_user = users[-1] if users else 0
+    made_since = [call for message in messages[last_user:] if message.role == "assistant"
+                  for call in message.tool_calls if call.name != PROFILE_TOOL]
     if result is None:
         if forced:
             name = next(iter(offered))
@@ -218,11 +223,13 @@ def decide(messages: list[Message], tools: list[Tool], tool_choice: ToolChoice =
             arguments = {**tool_arguments(RECORD_TOOL, result), "missing": result.missing, "question": result.question}
             return Decision(None, (ToolCall(_call_id(messages, name, 0), name, _fit(offered[name], arguments)
                                             if name == RECORD_TOOL else {}),))
+        if RECORD_TOOL in offered and not made_since:
+            # The request as understood so far is recorded first, so that the planner can
+            # show it beside the question.
+            return Decision(None, (ToolCall(_call_id(messages, RECORD_TOOL, 0), RECORD_TOOL,
+                                            _fit(offered[RECORD_TOOL], tool_arguments(RECORD_TOOL, result))),))
         return Decision(result.question)
 
-    last_user = max(index for index, message in enumerate(messages) if message.role == "user")
-    made_since = [call for message in messages[last_user:] if message.role == "assistant"
-                  for call in message.tool_calls if call.name != PROFILE_TOOL]
     batch = _batch(result, offered)
     if batch and not made_since:
         return Decision(None, tuple(ToolCall(_call_id(messages, name, index), name, arguments)

@@ -204,6 +204,8 @@ async def test_a_request_without_destination_or_dates_asks_then_plans_from_the_a
         assert asked.state == pb.STATE_NEEDS_INPUT, asked
         assert "Where" in asked.question and "When" in asked.question, asked.question
         assert not asked.flights and not asked.hotel_stays and asked.revision == 0
+        # The request as understood so far comes with the question.
+        assert asked.request.party.adults == 2 and asked.request.budget.units == 6000, asked.request
 
         await handle.execute_update(api.UPDATE_REFINE, f"From Boston to Lisbon, {trip_period(START, END)}",
                                     result_type=pb.Itinerary)

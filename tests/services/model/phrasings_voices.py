@@ -716,8 +716,7 @@ VOICES: list[tuple[str, dict]] = [
      {"origin": "SFO", "destination": "LAS", "start": "2027-03-19", "end": "2027-03-22", "adults": 2,
       "budget": "1200 USD", "avoid_red_eye": True}),
     ("Dear team, I would be gratefull if you could organise a trip from Frankfurt to Vienna, "
-     "departing 2027-03-22, returning 2027-03-25, for one person, max 4 stars not needed, budget "
-     "800 EUR.",
+     "departing 2027-03-22, returning 2027-03-25, for one person, budget 800 EUR.",
      {"origin": "FRA", "destination": "VIE", "start": "2027-03-22", "end": "2027-03-25", "adults": 1,
       "budget": "800 EUR"}),
     ("Museums, art and wine please. Boston to Paris, 4/19-4/26, two adults, €3000 max.",
