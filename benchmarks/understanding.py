@@ -93,7 +93,7 @@ def run_table(cases, show: int) -> Tally:
 
     tally = Tally()
     for text, expected in cases:
-        result, seconds = timed(lambda: understand(text, reference_of(expected)))
+        result, seconds = timed(lambda text=text, expected=expected: understand(text, reference_of(expected)))
         tally.add(text[:70], differences(result, expected), [k for k in expected if k != "reference"], seconds)
     return tally
 
@@ -112,7 +112,7 @@ def run_travelplanner(corpora: Path) -> Tally:
         if expected is None:
             continue
         text = re.sub(r"\b2022\b", "2027", case["text"])
-        result, seconds = timed(lambda: understand(text, reference_of(expected)))
+        result, seconds = timed(lambda text=text, expected=expected: understand(text, reference_of(expected)))
         tally.add(case["id"], differences(result, expected), [k for k in expected if k != "reference"], seconds)
     return tally
 

@@ -36,6 +36,8 @@ from temporalio.api.enums.v1 import IndexedValueType
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest
 from temporalio.client import WorkflowHandle, WorkflowHistory, WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
+
+from tripsmith.common.v1.travel_mode_pb2 import TravelMode
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
@@ -551,3 +553,42 @@ async def test_a_worker_killed_after_a_saga_step_still_books_each_item_exactly_o
     holds = ledger_holds(tmp_path, handle.id)
     assert sorted(state for _, _, state in holds) == ["CONFIRMED"] * 3, holds
     assert sorted(hold_id for _, hold_id, _ in holds) == sorted(b.hold_id for b in [*flights, *hotels])
+
+
+async def test_a_trip_without_flying_is_asked_about_never_planned_with_flights(temporal_address, tmp_path):
+    async with planner(temporal_address, tmp_path) as stack:
+        handle = await stack.start(text=f"From Boston to Lisbon, {trip_period(START, END)}, 2 adults. We prefer not to fly.")
+        asked = await settled(handle)
+        assert asked.state == pb.STATE_NEEDS_INPUT, asked.failure_reason
+        assert "ruled out flying" in asked.question and not asked.flights
+        assert list(asked.request.transport_preferences.avoided_modes) == [TravelMode.TRAVEL_MODE_FLIGHT]
+
+        await handle.execute_update(api.UPDATE_REFINE, "ok, flights are fine", result_type=pb.Itinerary)
+        answered = await settled(handle)
+    assert answered.state == pb.STATE_PROPOSED, answered.failure_reason or answered.question
+    assert not answered.request.transport_preferences.avoided_modes
+
+
+async def test_rules_no_supplier_can_confirm_are_listed_as_not_enforced_and_said_in_the_summary(temporal_address, tmp_path):
+    async with planner(temporal_address, tmp_path) as stack:
+        handle = await stack.start(text=f"From Boston to Lisbon, {trip_period(START, END)}, 2 adults. The room must allow "
+                                        "smoking, no shared rooms, and we'd like Italian and French food.")
+        proposed = await settled(handle)
+    assert proposed.state == pb.STATE_PROPOSED, proposed.failure_reason or proposed.question
+    declined = {(entry.field, entry.value) for entry in proposed.not_enforced}
+    assert declined == {("hotel_preferences.house_rules", "smoking allowed"), ("cuisines", "italian, french food")}
+    assert "Not enforced: smoking allowed" in proposed.summary
+    checks = {check.name: check for check in proposed.checks}
+    assert checks["accommodation"].satisfied  # a hotel room is never a shared room
+
+
+async def test_several_cities_are_asked_about_one_at_a_time(temporal_address, tmp_path):
+    async with planner(temporal_address, tmp_path) as stack:
+        handle = await stack.start(text=f"From Boston to Lisbon and Porto, {trip_period(START, END)}, 2 adults")
+        asked = await settled(handle)
+        assert asked.state == pb.STATE_NEEDS_INPUT and "Lisbon and Porto" in asked.question, asked.question
+        assert [stop.place.iata_code for stop in asked.request.stops] == ["LIS", "OPO"]
+        await handle.execute_update(api.UPDATE_REFINE, "just Lisbon", result_type=pb.Itinerary)
+        answered = await settled(handle)
+    assert answered.state == pb.STATE_PROPOSED, answered.failure_reason or answered.question
+    assert answered.request.destination.iata_code == "LIS" and not answered.request.stops

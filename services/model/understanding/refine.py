@@ -22,6 +22,7 @@ from services.model.understanding.preferences import parse_preferences
 from services.model.understanding.rules import Rules, parse_cuisines, parse_rules
 from services.model.understanding.text import NUMBER, Text, number
 from tripsmith.suppliers.data.catalog import Catalog
+from tripsmith.common.v1.travel_mode_pb2 import TravelMode
 from tripsmith.flights.v1 import flights_service_pb2 as flights
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.dates import date_message, date_of
@@ -189,6 +190,17 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         stated.add("party.children_ages")
     if party.rooms:
         request.party.rooms = party.rooms
+    # Answers to a declined rule: "flights are fine", "just Rome".
+    for _ in source.find(r"\b(?:fly(?:ing)?|flights?|planes?)\s+(?:is|are)\s+(?:fine|ok|okay|alright|all\s+right)\b"
+                         r"|\b(?:with|by)\s+(?:flights?|air|plane)\s+(?:is|are|then|please)?\b|\b(?:we|i)(?:'ll|\s+will|\s+can)\s+fly\b"
+                         r"|\blet'?s\s+fly\b|\bfly\s+then\b"):
+        transport = request.transport_preferences
+        flight = TravelMode.TRAVEL_MODE_FLIGHT
+        if flight in transport.avoided_modes:
+            transport.avoided_modes.remove(flight)
+        if transport.allowed_modes and flight not in transport.allowed_modes:
+            transport.allowed_modes.append(flight)
+        stated.add("transport_preferences")
     rules = Rules()
     parse_cuisines(source, rules)
     prefs = parse_preferences(source)
@@ -221,6 +233,11 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
     if places.destination:
         request.destination.CopyFrom(places.destination.to_message())
         stated.add("destination")
+        # One place named now is the trip's one place ("just Rome"), unless several are.
+        request.ClearField("stops")
+        request.ClearField("stop_choice")
+        for stop in places.stops or ():
+            request.stops.add().place.CopyFrom(stop.to_message())
 
     if start and end is None and pending_nights is not None:
         end = start + dt.timedelta(days=pending_nights)

@@ -199,8 +199,8 @@ def _cuisines(text: Text, rules: Rules) -> None:
         names = re.findall(rf"\b(?:{_CUISINE})\b", match["run"] or match["after"])
         for name in names:
             _add(rules.cuisines, CUISINES[name])
-    for match in text.find(rf"\b(?:try|tasting|taste|sample|enjoy|craving|love|like)\s+(?:some\s+|the\s+|local\s+)?"
-                           rf"(?P<dish>sushi|ramen|tapas|dim\s+sum|pizza|pasta|tacos|curry|bbq|barbecue)\b"):
+    for match in text.find(r"\b(?:try|tasting|taste|sample|enjoy|craving|love|like)\s+(?:some\s+|the\s+|local\s+)?"
+                           r"(?P<dish>sushi|ramen|tapas|dim\s+sum|pizza|pasta|tacos|curry|bbq|barbecue)\b"):
         _add(rules.cuisines, CUISINES[re.sub(r"\s+", " ", match["dish"])])
 
 

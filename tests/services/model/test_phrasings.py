@@ -84,3 +84,20 @@ def test_the_expected_places_exist_in_the_supplier_data():
             resolved = catalog.resolve(Place(city_name=place), "place")
             assert (resolved.city_name, resolved.code) == (place, ""), (place, resolved)
             assert len(resolved.airports) > 1, (place, resolved.airports)
+
+
+def test_the_tables_in_many_voices_are_well_formed():
+    """The development and held-out tables written from the label specification alone: known
+    keys, ISO dates in order, sorted missing lists. Their rates are figures of
+    benchmarks/understanding.py, not pass/fail cases: the held-out one is never tuned on."""
+    from tests.services.model.phrasings_voices import VOICES
+    from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
+
+    assert len(VOICES) >= 200 and len(VOICES_HOLDOUT) >= 150
+    assert not {text for text, _ in VOICES} & {text for text, _ in VOICES_HOLDOUT}, "a held-out text is in development"
+    for text, expected in VOICES + VOICES_HOLDOUT:
+        assert not set(expected) - KEYS - {"reference"}, f"{text!r}: unknown keys"
+        if "start" in expected and "end" in expected:
+            assert dt.date.fromisoformat(expected["start"]) <= dt.date.fromisoformat(expected["end"]), text
+        if "missing" in expected:
+            assert list(expected["missing"]) == sorted(set(expected["missing"])) and set(expected["missing"]) <= MISSABLE, text
