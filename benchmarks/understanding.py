@@ -88,33 +88,29 @@ def timed(call):
     return value, time.perf_counter() - started
 
 
-def run_table(cases, show: int) -> Tally:
+def score(cases) -> Tally:
+    """(label, text, expected) cases, each read as a first message against its reference date."""
     from services.model.understanding import understand
 
     tally = Tally()
-    for text, expected in cases:
+    for label, text, expected in cases:
         result, seconds = timed(lambda text=text, expected=expected: understand(text, reference_of(expected)))
-        tally.add(text[:70], differences(result, expected), [k for k in expected if k != "reference"], seconds)
+        tally.add(label, differences(result, expected), [k for k in expected if k != "reference"], seconds)
     return tally
+
+
+def run_table(cases) -> Tally:
+    return score((text[:70], text, expected) for text, expected in cases)
 
 
 def run_travelplanner(corpora: Path) -> Tally:
-    from services.model.understanding import understand
-
-    tally = Tally()
     path, labels = corpora / "travelplanner-train-queries.jsonl", LABELS / "travelplanner-train.labels.json"
     if not path.exists() or not labels.exists():
-        return tally
+        return Tally()
     labels = json.loads(labels.read_text())
-    for line in path.read_text().splitlines():
-        case = json.loads(line)
-        expected = labels.get(case["id"])
-        if expected is None:
-            continue
-        text = re.sub(r"\b2022\b", "2027", case["text"])
-        result, seconds = timed(lambda text=text, expected=expected: understand(text, reference_of(expected)))
-        tally.add(case["id"], differences(result, expected), [k for k in expected if k != "reference"], seconds)
-    return tally
+    cases = (json.loads(line) for line in path.read_text().splitlines())
+    return score((case["id"], re.sub(r"\b2022\b", "2027", case["text"]), labels[case["id"]])
+                 for case in cases if case["id"] in labels)
 
 
 def _sgd_place(catalog, value: str) -> str | None:
@@ -220,11 +216,11 @@ def main() -> None:
     held_out = list(phrasings_holdout.HOLDOUT_PHRASINGS)
     from tests.services.model.phrasings_voices import VOICES
     from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
-    run_table(dev[:5], 0)  # loads the catalog outside the timings
-    run_table(dev, args.show).report("development table (phrasings.py)", args.show)
-    run_table(VOICES, args.show).report("development voices (phrasings_voices.py)", args.show)
-    run_table(held_out, 0).report("held-out table (phrasings_holdout.py)", 0)
-    run_table(VOICES_HOLDOUT, 0).report("held-out voices (phrasings_voices_holdout.py)", 0)
+    run_table(dev[:5])  # loads the catalog outside the timings
+    run_table(dev).report("development table (phrasings.py)", args.show)
+    run_table(VOICES).report("development voices (phrasings_voices.py)", args.show)
+    run_table(held_out).report("held-out table (phrasings_holdout.py)", 0)
+    run_table(VOICES_HOLDOUT).report("held-out voices (phrasings_voices_holdout.py)", 0)
     run_travelplanner(args.corpora).report("TravelPlanner train queries (labelled here)", args.show)
     run_sgd(args.corpora, held_out=False).report("SGD openings, train+dev dialogues (dataset slots)", args.show)
     # Held out: its misreadings are never printed, so that nobody tunes on them.

@@ -384,7 +384,6 @@ class ItineraryWorkflow:
             return conversation.tool_error("the trip request is incomplete: " + "; ".join(problems))
         self.request = request
         self.adjustments = set(arguments.get("adjustments", []))
-        self.itinerary.request.CopyFrom(self.fixed_request or request)
         self._record_tool_call("record_trip_request", call_id, timedelta(0), True, "request recorded")
         return '{"recorded": true}'
 

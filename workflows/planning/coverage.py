@@ -29,10 +29,6 @@ _HOUSE_RULE_WORDS = {HouseRule.HOUSE_RULE_PETS: "pets", HouseRule.HOUSE_RULE_SMO
                      HouseRule.HOUSE_RULE_CHILDREN: "young children"}
 
 
-def mode_words(modes) -> str:
-    return ", ".join(TravelMode.Name(mode).removeprefix("TRAVEL_MODE_").replace("_", "-").lower() for mode in modes)
-
-
 def _accommodation_words(types) -> str:
     return ", ".join(AccommodationType.Name(kind).removeprefix("ACCOMMODATION_TYPE_").replace("_", " ").lower()
                      for kind in types)

@@ -180,11 +180,7 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         day_only.append((match.start(), int(match["d"])))
     for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?:\s+(?:from\s+)?(?:now|today|time))?\b"
                            rf"|\b(?P<n2>{NUMBER})\s+(?P<unit2>days?|weeks?)\s+(?:from\s+(?:now|today)|out|ahead)\b"):
-        if match["n2"]:
-            days = number(match["n2"]) * (7 if match["unit2"].startswith("week") else 1)
-            singles.append((match.start(), ref + dt.timedelta(days=days)))
-            continue
-        days = number(match["n"]) * (7 if match["unit"].startswith("week") else 1)
+        days = number(match["n"] or match["n2"]) * (7 if (match["unit"] or match["unit2"]).startswith("week") else 1)
         singles.append((match.start(), ref + dt.timedelta(days=days)))
     for match in text.find(r"\b(?P<word>today|tomorrow|tmrw|tmr|tomorow|day after tomorrow)\b"):
         offset = {"today": 0, "day after tomorrow": 2}.get(match["word"], 1)

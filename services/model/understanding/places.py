@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from wordfreq import zipf_frequency
 
-from services.model.understanding.text import Text
+from services.model.understanding.text import Text, number
 from tripsmith.common.v1.place_pb2 import Place
 from tripsmith.suppliers.data.schema import name_key
 from tripsmith.suppliers.data.catalog import Catalog, ResolvedPlace
@@ -137,32 +137,28 @@ def _regions(catalog: Catalog) -> dict[str, tuple[str, str]]:
     return regions
 
 
+def _region(regions: dict[str, tuple[str, str]], name: str, count: str) -> Region:
+    country, code = regions[name]
+    return Region(name.title(), country, code, 3 if count == "several" else number(count))
+
+
 def parse_region(text: Text, catalog: Catalog) -> Region | None:
     """ "visiting 2 cities in Texas", "3 different cities in Italy": the region and the count;
     every mention of the region's name is claimed, so that it is never read as a city."""
-    from services.model.understanding.text import NUMBER_WORDS
-
     regions = _regions(catalog)
     names = "|".join(sorted((re.escape(name) for name in regions), key=len, reverse=True))
     for match in text.find(rf"\b{_COUNTED_PLACES}(?P<region>{names})\b"):
-        count = match["n"]
-        count = int(count) if count.isdigit() else {"a couple of": 2, "a few": 3, "several": 3}.get(count) or NUMBER_WORDS[count]
-        country, code = regions[match["region"]]
-        for _ in text.find(rf"\b(?:(?:to|in|visit|visiting|across|around|explore|exploring|through)\s+)?(?:the\s+state\s+of\s+)?"
-                           rf"{re.escape(match['region'])}\b"):
-            pass
-        return Region(match["region"].title(), country, code, count)
+        text.claim_words(rf"\b(?:(?:to|in|visit|visiting|across|around|explore|exploring|through)\s+)?(?:the\s+state\s+of\s+)?"
+                         rf"{re.escape(match['region'])}\b")
+        return _region(regions, match["region"], match["n"])
     # "to Colorado, ... visiting 3 different cities": the region and the count apart.
     counted = re.search(rf"\b{_COUNT}", text.unclaimed())
     named = re.search(rf"\b(?:to|towards|toward|visit|visiting|explore|exploring|tour|touring|across|around|through)\s+"
                       rf"(?:the\s+state\s+of\s+)?(?P<region>{names})\b(?!\s+(?:city|county|airport))", text.unclaimed())
     if counted and named and regions[named["region"]][1]:
-        count = counted["n"]
-        count = int(count) if count.isdigit() else {"a couple of": 2, "a few": 3, "several": 3}.get(count) or NUMBER_WORDS[count]
         text.claim(counted.start(), counted.end())
         text.claim(named.start(), named.end())
-        country, code = regions[named["region"]]
-        return Region(named["region"].title(), country, code, count)
+        return _region(regions, named["region"], counted["n"])
     return None
 
 

@@ -189,7 +189,8 @@ def _accommodation(text: Text, rules: Rules) -> None:
             rules.accommodation.remove(kind)
 
 
-def _cuisines(text: Text, rules: Rules) -> None:
+def parse_cuisines(text: Text, rules: Rules) -> None:
+    """Read before the airline grammar, so that "American food" is no airline."""
     # A run of cuisine words ("Italian, French and Thai") with a food word before or after.
     run = rf"(?P<run>(?:{_CUISINE})(?:(?:\s*(?:,|/|\bor\b|\band\b|\bplus\b|&|\bas\s+well\s+as\b)\s*)+(?:{_CUISINE}))*)"
     for match in text.find(rf"\b{run}(?:\s+(?:style|inspired|and\s+other))?\s+{_FOOD}\b"
@@ -202,11 +203,6 @@ def _cuisines(text: Text, rules: Rules) -> None:
     for match in text.find(r"\b(?:try|tasting|taste|sample|enjoy|craving|love|like)\s+(?:some\s+|the\s+|local\s+)?"
                            r"(?P<dish>sushi|ramen|tapas|dim\s+sum|pizza|pasta|tacos|curry|bbq|barbecue)\b"):
         _add(rules.cuisines, CUISINES[re.sub(r"\s+", " ", match["dish"])])
-
-
-def parse_cuisines(text: Text, rules: Rules) -> None:
-    """Read before the airline grammar, so that "American food" is no airline."""
-    _cuisines(text, rules)
 
 
 def parse_rules(text: Text, rules: Rules | None = None) -> Rules:
