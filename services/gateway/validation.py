@@ -8,10 +8,12 @@ import functools
 import re
 
 from tripsmith.core.errors import InvalidArgument
+from tripsmith.common.v1.travel_mode_pb2 import TravelMode
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+from tripsmith.hotels.v1.hotels_service_pb2 import AccommodationType, HouseRule
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.core.validation import (
-    AIRPORT_PATTERN, COUNTRY_PATTERN, MAX_ROOMS, MAX_STARS, Violations,
+    AIRPORT_PATTERN, COUNTRY_PATTERN, MAX_ROOMS, MAX_STARS, MAX_TRIP_NIGHTS, MAX_TRIP_STOPS, Violations,
     check_codes, check_money, check_party, check_text, trip_date_problems,
 )
 from tripsmith.core.dates import to_date
@@ -79,6 +81,48 @@ def _place(place, field: str, violations: Violations) -> None:
     violations.check(check_text, place.city_name, f"{field}.city_name", 100)
 
 
+def _enums(values, enum, field: str, violations: Violations) -> None:
+    """Known values of `enum`, never its UNSPECIFIED zero, each at most once."""
+    for index, value in enumerate(values):
+        if value == 0 or value not in enum.values():
+            violations.add(f"{field}[{index}]", f"is not a known {enum.DESCRIPTOR.name}")
+    if len(set(values)) < len(values):
+        violations.add(field, "lists a value more than once")
+
+
+def _stops(request: planner.TripRequest, violations: Violations) -> None:
+    if len(request.stops) > MAX_TRIP_STOPS:
+        violations.add("trip_request.stops", f"at most {MAX_TRIP_STOPS} entries")
+    for index, stop in enumerate(request.stops[:MAX_TRIP_STOPS]):
+        _place(stop.place, f"trip_request.stops[{index}].place", violations)
+        if stop.HasField("nights") and not 1 <= stop.nights <= MAX_TRIP_NIGHTS:
+            violations.add(f"trip_request.stops[{index}].nights", f"must be between 1 and {MAX_TRIP_NIGHTS}")
+    choice = request.stop_choice
+    if request.HasField("stop_choice"):
+        if not 1 <= choice.count <= MAX_TRIP_STOPS:
+            violations.add("trip_request.stop_choice.count", f"must be between 1 and {MAX_TRIP_STOPS}")
+        if not COUNTRY_PATTERN.fullmatch(choice.country_code):
+            violations.add("trip_request.stop_choice.country_code", "must be two upper-case letters")
+        violations.check(check_text, choice.region_name, "trip_request.stop_choice.region_name", 100)
+
+
+def _rules(request: planner.TripRequest, violations: Violations) -> None:
+    transport, hotel = request.transport_preferences, request.hotel_preferences
+    _enums(transport.allowed_modes, TravelMode, "trip_request.transport_preferences.allowed_modes", violations)
+    _enums(transport.avoided_modes, TravelMode, "trip_request.transport_preferences.avoided_modes", violations)
+    if set(transport.allowed_modes) & set(transport.avoided_modes):
+        violations.add("trip_request.transport_preferences.avoided_modes", "names a mode that allowed_modes allows")
+    if transport.HasField("max_leg_duration") and transport.max_leg_duration.ToTimedelta() <= dt.timedelta(0):
+        violations.add("trip_request.transport_preferences.max_leg_duration", "must be positive")
+    _enums(hotel.house_rules, HouseRule, "trip_request.hotel_preferences.house_rules", violations)
+    _enums(hotel.accommodation_types, AccommodationType, "trip_request.hotel_preferences.accommodation_types", violations)
+    _enums(hotel.avoided_accommodation_types, AccommodationType,
+           "trip_request.hotel_preferences.avoided_accommodation_types", violations)
+    if set(hotel.accommodation_types) & set(hotel.avoided_accommodation_types):
+        violations.add("trip_request.hotel_preferences.avoided_accommodation_types",
+                       "names a type that accommodation_types accepts")
+
+
 def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     violations = Violations()
     _place(request.origin, "trip_request.origin", violations)
@@ -105,7 +149,10 @@ def trip_request(request: planner.TripRequest, today: dt.date) -> None:
     if hotel.HasField("max_nightly_price"):
         violations.check(check_money, hotel.max_nightly_price, "trip_request.hotel_preferences.max_nightly_price",
                          currencies())
+    _stops(request, violations)
+    _rules(request, violations)
     for name, values, limit in (("interests", request.interests, 20), ("rules", request.rules, 20),
+                                ("cuisines", request.cuisines, 20),
                                 ("hotel_preferences.preferred_chains", hotel.preferred_chains, 10)):
         if len(values) > limit:
             violations.add(f"trip_request.{name}", f"at most {limit} entries")

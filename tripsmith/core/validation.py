@@ -32,6 +32,8 @@ MAX_STOPS = 2
 MAX_CHILD_AGE = 17
 #: The most rooms one booking holds, and the highest star rating.
 MAX_ROOMS = 9
+#: The most places one trip stays at, and the most a planner may be asked to choose.
+MAX_TRIP_STOPS = 10
 MAX_STARS = 5
 
 
