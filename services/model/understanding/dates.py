@@ -114,6 +114,8 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
                        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b)"):
         pass
 
+    weekend_nights: int | None = None
+
     # Ranges first: they contain single dates.
     for match in text.find(rf"\b{MONTH.format('m1')}\s+{DAY.format('d1')}{TO}(?:{MONTH.format('m2')}\s+)?{DAY.format('d2')}\b{YEAR.format('y')}"):
         start = _next_date(ref, MONTHS[match["m1"]], match["d1"], match["y"])
@@ -151,8 +153,9 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
             take(friday, friday + dt.timedelta(days=3 if match["long"] else 2))
     for match in text.find(r"\b(?P<q>this|next|the|a)?\s*(?P<long>long\s+)?weekend\b"):
         if match["q"] in (None, "a"):
-            # "a long weekend in May" is a length; the dates come from elsewhere.
-            found.nights = 3 if match["long"] else 2
+            # "a long weekend in May" is a length, unless a length is written too ("a long
+            # weekend, 4 nights"); the dates come from elsewhere.
+            weekend_nights = 3 if match["long"] else 2
             continue
         friday = _weekday(ref, "friday", "next" if match["q"] == "next" else "")
         long = match["long"] or re.search(r"\blong\s+weekend\b", text.value)
@@ -231,6 +234,8 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         found.nights = count * 7 if unit.startswith("w") else count if unit.startswith("n") else count - 1
     for match in text.find(r"\b(?:a\s+)?(?P<unit>fortnight|week)(?:[\s-]long)?\b"):
         found.nights = 14 if match["unit"] == "fortnight" else 7
+    if found.nights is None:
+        found.nights = weekend_nights
     if found.start and found.end is None and found.nights is not None:
         found.end = found.start + dt.timedelta(days=max(found.nights, 0))
 

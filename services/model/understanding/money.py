@@ -29,9 +29,13 @@ _NIGHTLY = r"\s*(?:/|per|a|an|each)\s*(?:night|nite|nt)\b|\s*nightly\b"
 _PER_PERSON = r"\s*(?:each|pp|p\.p\.|per\s+person|a\s+head|per\s+head|apiece)\b"
 _SUFFIX = r"(?:€|£|\$|¥|₹)"
 _TAIL = rf"(?P<nightly>{_NIGHTLY})?(?P<pp>{_PER_PERSON})?"
+_AMOUNT_AFTER_SIGN = _AMOUNT.replace(r"(?<![\d/-])", "", 1)  # "-500": the amount after its sign
 _AMOUNT_NO_EDGE = _AMOUNT.removesuffix(r"\b")  # "3,500€": no word boundary before a symbol
 _LIMIT = r"(?:\s+(?:of|is|now|around|about|max|maximum|up\s+to|under|below|no\s+more\s+than|at\s+most|less\s+than|roughly|approx(?:imately)?))*"
 PATTERNS = (
+    # A budget below zero ("Budget: -500 USD"), read so that it is asked about, never dropped.
+    re.compile(rf"\bbudget{_LIMIT}\s*[:=]?\s*(?P<neg>-)\s?(?P<cur>{_SYMBOL})?\s*{_AMOUNT_AFTER_SIGN}"
+               rf"(?:\s*(?P<word>{_WORD})\b)?"),
     re.compile(rf"(?P<cur>{_SYMBOL})\s*{_AMOUNT}(?:\s*(?P<word>{_WORD})\b)?{_TAIL}"),
     re.compile(rf"{_AMOUNT_NO_EDGE}\s*(?P<suffix>{_SUFFIX}){_TAIL}"),
     re.compile(rf"\b(?P<code>{_WORD})\s*{_AMOUNT}{_TAIL}"),
@@ -97,5 +101,6 @@ def parse_money(text: Text) -> list[Money]:
             if groups.get("cur") == "$" and groups.get("word") in WORDS:
                 currency = WORDS[groups["word"]]  # "$3000 AUD"
             nightly = bool(groups.get("nightly")) or bool(re.search(r"(?:nightly|per night)\s*$", text.value[:match.start()]))
-            found.append(Money(_amount(match), currency, nightly, per_person=bool(groups.get("pp"))))
+            amount = -_amount(match) if groups.get("neg") else _amount(match)
+            found.append(Money(amount, currency, nightly, per_person=bool(groups.get("pp"))))
     return found

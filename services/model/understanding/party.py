@@ -42,15 +42,18 @@ def _ages(fragment: str) -> list[int]:
 
 def parse_party(text: Text) -> Party:
     party = Party()
-    for match in text.find(rf"(?:(?<![\w-])-\s?\d+|\b(?:0|zero|no|none)\b)\s+{_PEOPLE}\b"):
+    for match in text.find(rf"(?:(?<![\w-])-\s?\d+|\b(?:0|zero|no|none)\b)\s+{_PEOPLE}\b"
+                           rf"|\b{_PEOPLE}\s*[:=]\s*(?:-\s?\d+|0|zero|none)\b"):
         party.impossible = match.group(0)
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
         party.adults = number(match["n"])
     # Babies by months ("our baby (9 months)", "a 6 month old") and lap infants are under one.
-    for _ in text.find(r"\b(?:(?:a|an|our|my|the)\s+)?(?:baby|infant|newborn)(?:\s*\(lap\))?"
-                       r"(?:\s*\(?\s*(?:[0-9]|1[01])\s*(?:months?|mos?)(?:[- ]old)?\s*\)?)?"
-                       r"|\b(?:[0-9]|1[01])\s*(?:months?|mos?)[- ]old\b|\blap\s+(?:infant|child|baby)\b"):
-        party.ages.append(0)
+    # "a baby (1 yr old)": the age given, in years.
+    for match in text.find(r"\b(?:(?:a|an|our|my|the)\s+)?(?:baby|infant|newborn)(?:\s*\(lap\))?"
+                           r"(?:\s*\(?\s*(?:[0-9]|1[01])\s*(?:months?|mos?)(?:[- ]old)?\s*\)?"
+                           r"|\s*\(?\s*(?P<years>[0-2])\s*(?:yrs?|years?)(?:[- ]old)?\s*\)?)?"
+                           r"|\b(?:[0-9]|1[01])\s*(?:months?|mos?)[- ]old\b|\blap\s+(?:infant|child|baby)\b"):
+        party.ages.append(int(match["years"] or 0))
         party.children = max(party.children or 0, len(party.ages))
     for _ in text.find(r"\b(?P<months>1[2-9]|2[0-3])\s*(?:months?|mos?)[- ]old\b"):
         party.ages.append(1)
@@ -82,19 +85,26 @@ def parse_party(text: Text) -> Party:
         ages = _ages(match["ages"])
         party.ages.extend(ages)
         party.children = max(party.children or 0, len(party.ages))
+    # "my two daughters, they are 8 and 12": the ages of the children just counted.
+    for match in text.find(rf"\b(?:they|who)\s*(?:are|'re)\s+(?:aged\s+)?(?P<ages>{AGE}(?:\s*(?:,|and|&)\s*{AGE})+)\b"):
+        if party.children and not party.ages:
+            party.ages.extend(_ages(match["ages"]))
     for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
         if party.children is None:
             party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         party.adults = max(number(match["n"]) - (party.children or 0), 1)
     # Totals: "a group of 8", "3 people in total", "two people in my group", "we are four".
-    for match in text.find(rf"\b(?:(?:a|our|my|in\s+a)\s+)?group\s+(?:of|is)\s+(?P<n>{NUMBER}|\d+)\b"
-                           rf"|\b(?P<t>{NUMBER}|\d+)\s+(?:{_PEOPLE}\s+)?(?:in\s+total|total|altogether|in\s+(?:my|our|the)\s+(?:group|party))\b"
+    for match in text.find(rf"\b(?:(?:a|our|my|in\s+a)\s+)?(?:group|team|crew|squad|gang|bunch)\s+(?:of|is)\s+(?P<n>{NUMBER}|\d+)\b"
+                           rf"|\b(?!an?\b)(?P<t>{NUMBER}|\d+)\s+(?:{_PEOPLE}\s+)?(?:in\s+total|total|altogether|in\s+(?:my|our|the)\s+(?:group|party))\b"
                            rf"|\b(?:total\s+of|we\s+are|we're|we\s+will\s+be|we'll\s+be|there\s+(?:are|will\s+be)|there're)\s+"
-                           rf"(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))(?:\s+of\s+us)?"):
+                           rf"(?!an?\b)(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))(?:\s+of\s+us)?"):
         party.adults = max(number(match["n"] or match["t"] or match["w"]) - (party.children or 0), 1)
-    for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\b(?!\s+of\b)"):
-        party.adults = party.adults or GROUP_WORDS[match["g"]]
+    # "a pair of" counts people only: "a pair of friends", never "a pair of boots".
+    groups = "|".join(word for word in GROUP_WORDS if word != "pair")
+    for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?:(?P<g>{groups})|pair(?!\s+of\s+"
+                           r"(?!us\b|friends|colleagues|people|travell?ers|adults)\w))\b"):
+        party.adults = party.adults or GROUP_WORDS[match["g"] or "pair"]
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|spots|places|reservations|bookings)\b"):
         if party.adults is None:
             party.adults = number(match["n"])

@@ -151,6 +151,9 @@ def parse_region(text: Text, catalog: Catalog) -> Region | None:
         text.claim_words(rf"\b(?:(?:to|in|visit|visiting|across|around|explore|exploring|through)\s+)?(?:the\s+state\s+of\s+)?"
                          rf"{re.escape(match['region'])}\b")
         return _region(regions, match["region"], match["n"])
+    # "France, 3 cities": the region, then its count.
+    for match in text.find(rf"\b(?P<region>{names})\s*[,:;-]+\s*{_COUNT}"):
+        return _region(regions, match["region"], match["n"])
     # "to Colorado, ... visiting 3 different cities": the region and the count apart.
     counted = re.search(rf"\b{_COUNT}", text.unclaimed())
     named = re.search(rf"\b(?:to|towards|toward|visit|visiting|explore|exploring|tour|touring|across|around|through)\s+"
@@ -160,6 +163,31 @@ def parse_region(text: Text, catalog: Catalog) -> Region | None:
         text.claim(named.start(), named.end())
         return _region(regions, named["region"], counted["n"])
     return None
+
+
+def _everyday(place: ResolvedPlace, named: str, raw_codes: set[str]) -> bool:
+    """ "same", "change", "goes": everyday words that are also the names of small towns."""
+    return named.upper() not in raw_codes and zipf_frequency(named, "en") >= 4.0 and (
+        place.city is None or place.city.population < 100_000) and place.kind != 2
+
+
+_STOP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then|and\s+then)\s+)$")
+
+
+def _stops_before(catalog: Catalog, value: str, last: ResolvedPlace, start: int) -> tuple[list[ResolvedPlace], int]:
+    """The places listed before `last`, which starts at `start`: all of them in order, and
+    where the first starts."""
+    stops = [last]
+    while len(stops) < 10:
+        joined = _STOP_BEFORE.search(value[:start])
+        if not joined:
+            break
+        place, named = _name_before(catalog, value[:joined.start()])
+        if place is None or place in stops:
+            break
+        stops.insert(0, place)
+        start = joined.start() - len(named)
+    return stops, start
 
 
 def _more_stops(catalog: Catalog, text: Text, first: ResolvedPlace, end: int) -> list[ResolvedPlace]:
@@ -324,14 +352,17 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             text.claim(match.start(), match.end() + len(named))
     text.claim_words(r"\binstead\b")
 
-    # "Montego Bay from Atlanta": a place right before "from" is where the trip goes.
+    # "Montego Bay from Atlanta": a place right before "from" is where the trip goes, and so
+    # are the places listed before it ("Madrid, Seville and Barcelona from Chicago").
     value = text.unclaimed()
-    for match in re.finditer(r"\s+from\s+", value):
+    for match in re.finditer(r"\s*[-–—,]?\s+from\s+", value):
         destination, left = _name_before(catalog, value[:match.start()])
         origin, right = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
-        if destination and origin and destination != origin:
-            places.origin, places.destination = origin, destination
-            text.claim(match.start() - len(left), match.end() + len(right))
+        if destination and origin and destination != origin and not _everyday(destination, left, raw_codes):
+            stops, start = _stops_before(catalog, value, destination, match.start() - len(left))
+            places.origin, places.destination = origin, stops[0]
+            places.stops = stops if len(stops) > 1 else []
+            text.claim(start, match.end() + len(right))
             return places
 
     # "Chicago-based", "Denver is home": the place before the words is where the trip starts.
@@ -392,10 +423,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             continue
         well_known = place.kind == 2 or named.upper() in raw_codes or (
             place.city is not None and place.city.population >= unmarked_population)
-        # "same", "change": everyday words that are also the names of small towns.
-        everyday = named.upper() not in raw_codes and zipf_frequency(named, "en") >= 4.0 and (
-            place.city is None or place.city.population < 100_000) and place.kind != 2
-        if not well_known or everyday:
+        if not well_known or _everyday(place, named, raw_codes):
             continue
         text.claim(match.start(), match.start() + len(named))
         if places.destination is None and not places.unresolved.get("destination") and region is None:

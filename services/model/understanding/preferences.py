@@ -66,7 +66,8 @@ class Preferences:
 def parse_preferences(text: Text) -> Preferences:
     prefs = Preferences()
     for pattern, cabin in ((r"\bpremium(?:\s+economy)?\b", "PREMIUM_ECONOMY"), (r"\bfirst[\s-]class\b", "FIRST"),
-                           (r"\b(?:business|biz)(?:[\s-]class)?\b", "BUSINESS"), (r"\b(?:economy|coach)(?:[\s-]class)?\b", "ECONOMY")):
+                           (r"\b(?:business|biz)(?:[\s-]class)?\b", "BUSINESS"), (r"\beconomy(?:[\s-]class)?\b|\bcoach[\s-](?:class|seats?|fares?|tickets?|cabin)\b|\b(?:fly(?:ing)?|in)\s+coach\b",
+                            "ECONOMY")):
         for _ in text.find(pattern):
             prefs.cabin = prefs.cabin or cabin
     for _ in text.find(r"\bno\s+red[\s-]?eyes?(?:\s+flights?)?\b|\b(?:avoid|not|without|hate)\s+(?:a\s+|any\s+)?red[\s-]?eyes?(?:\s+flights?)?\b"

@@ -28,7 +28,8 @@ MODE_WORDS = {
 }
 _NEGATION = (r"(?:no|not|non|never|nor|avoid(?:ing)?|without|hate|skip(?:ping)?|excluding|except|zero|"
              r"(?:rather|prefer(?:ably)?|preferring)\s+not(?:\s+to)?|(?:do|does|will|would|can|could|should|must|shall)\s*(?:n't|not)|"
-             r"won't|can't|don't|doesn't|cannot|shouldn't|mustn't|afraid\s+of|scared\s+of|fear\s+of|phobia\s+of)")
+             r"won't|can't|don't|doesn't|wont|cant|dont|doesnt|cannot|shouldn't|mustn't|afraid\s+of|scared\s+of|fear\s+of|"
+             r"phobia\s+of|not\s+interested\s+in)")
 _FILLER = (r"(?:\s+(?:(?:want|wish|like|plan|intend|going|able|allowed|keen|willing|interested|be|to|use|using|take|taking|travel|travell?ing|"
            r"go|going|get|getting|involve|involving|include|including|any|the|a|an|in|on|by|of|with|we|i|us|our|my|really|at|all|"
            r"planning|options?|mode)\b))*")
@@ -49,9 +50,13 @@ ACCOMMODATION_WORDS = {
     "ENTIRE_HOME": (r"entire\s+(?:home|house|apartment|place|flat|unit|room|property|rental)s?|whole\s+(?:home|house|apartment|place|flat|property)"
                     r"|(?:a|an|our\s+own|my\s+own|own)\s+(?:private\s+)?(?:house|apartment|flat|villa|cottage|cabin|condo|holiday\s+home|"
                     r"vacation\s+(?:rental|home)|holiday\s+(?:rental|let)|airbnb)"),
-    "PRIVATE_ROOM": r"private\s+rooms?",
+    "PRIVATE_ROOM": r"private\s+rooms?|rooms?\s+private",
     "SHARED_ROOM": r"shared\s+(?:rooms?|accommodations?|dorms?|spaces?)|dorm(?:itory|itories|s)?(?:\s+beds?)?|hostel\s+beds?|bunk\s+beds?",
-    "HOTEL_ROOM": r"hotel\s+rooms?\s+only|only\s+(?:a\s+)?hotels?(?:\s+rooms?)?",
+    # A hotel room counts as a kind only when set against the others or said to be enough:
+    # "a hotel room" alone is how most requests say they want a bed.
+    "HOTEL_ROOM": (r"hotel\s+rooms?\s+only|only\s+(?:a\s+)?hotels?(?:\s+rooms?)?|(?:just|only|simply)\s+(?:an?\s+)?"
+                   r"(?:regular\s+|standard\s+|normal\s+|plain\s+)?hotel\s+rooms?"
+                   r"|hotel\s+rooms?(?=\s+or\s+(?:an?\s+)?(?:private|entire|shared))|(?<=\bor\s)(?:an?\s+)?hotel\s+rooms?"),
 }
 #: Cuisines by the adjective travelers write; read only next to a word about food.
 CUISINES = {
@@ -117,27 +122,39 @@ def _add(values: list[str], value: str) -> None:
         values.append(value)
 
 
-def _allowed_pattern(mode: str) -> str:
-    """How a traveler says a mode is the one to take: "by train only", "only by coach", "a road trip"."""
-    words = MODE_WORDS[mode]
-    if mode == "FLIGHT":
-        return rf"{_ONLY}\s+(?:by\s+)?(?:fly(?:ing)?|flights?|air)|flights?\s+{_ONLY}"
-    if mode == "SELF_DRIVE":
-        return rf"{_ONLY}\s+(?:by\s+car|driv(?:e|ing))|road\s+trip|(?:by|in)\s+(?:a\s+|our\s+|my\s+)?(?:rental\s+)?car\b|drive\s+(?:there|down|up|over)"
-    return (rf"{_ONLY}\s+(?:by\s+|via\s+|on\s+)?(?:the\s+)?(?:{words})|(?:{_BY})\s+(?:the\s+)?(?:{words})(?!\s+stations?)"
-            rf"(?:\s+{_ONLY})?|(?:{words})\s+{_ONLY}")
+_ANY_MODE = "|".join(f"(?:{words})" for words in MODE_WORDS.values())
+#: Modes written together: "rail or coach", "driving ourselves or taking taxis".
+_MODE_RUN = (rf"(?:{_ANY_MODE})(?:(?:\s*(?:/|\bor\b|\bnor\b|\band\b)\s*(?:(?:taking|take|using|use|by|the|a|any)\s+)*"
+             rf"|\s*,\s*(?:(?:or|nor|and)\s+)?(?!(?:{_ANY_MODE})\s+(?:is|are)\s+(?:fine|ok|okay|good)\b))(?:{_ANY_MODE}))*")
+_AVOIDED_MODES = re.compile(
+    rf"\b{_NEGATION}{_FILLER}[\s-]+(?P<run>{_MODE_RUN})\b(?!\s+(?:with|on)\s+[a-z]+\s+(?:airlines?|airways))"
+    rf"|\b(?P<stated>{_MODE_RUN})\s+(?:is|are)\s+(?:not\s+(?:an?\s+)?option|out(?:\s+of\s+the\s+question)?|a\s+no[- ]go|not\s+allowed)\b")
+#: "by train only", "only by coach", "rail or coach only", "take the bus"; flying counts only
+#: with "only" (every plan flies unless told otherwise), a taxi never (it is how one gets about).
+_ALLOWED_MODES = re.compile(
+    rf"\b(?:{_ONLY}\s+(?:by\s+|via\s+|on\s+)?(?:the\s+)?(?P<only>{_MODE_RUN})|(?P<run>{_MODE_RUN})\s+{_ONLY}"
+    rf"|(?:{_BY})\s+(?:the\s+)?(?P<by>{_MODE_RUN})(?!\s+stations?))\b")
+_ROAD_TRIP = re.compile(r"\b(?:road\s+trip|(?:by|in)\s+(?:a\s+|our\s+|my\s+)?(?:rental\s+)?car|drive\s+(?:there|down|up|over))\b")
+
+
+def _modes_in(run: str) -> list[str]:
+    return [mode for mode, words in MODE_WORDS.items() if re.search(rf"\b(?:{words})\b", run)]
 
 
 def _modes(text: Text, rules: Rules) -> None:
-    for mode, words in MODE_WORDS.items():
-        # "no flights", "we'd prefer not to fly", "won't be self-driving", "not flight-based".
-        for _ in text.find(rf"\b{_NEGATION}{_FILLER}[\s-]+(?:{words})\b(?!\s+(?:with|on)\s+[a-z]+\s+(?:airlines?|airways))"
-                           rf"|\b(?:{words})\s+(?:is|are)\s+(?:not\s+(?:an?\s+)?option|out(?:\s+of\s+the\s+question)?|a\s+no[- ]go|not\s+allowed)\b"):
+    # "no flights", "we'd prefer not to fly", "won't be self-driving", "not flight-based".
+    for match in text.find(_AVOIDED_MODES):
+        for mode in _modes_in(match["run"] or match["stated"]):
             _add(rules.avoided_modes, mode)
-    for mode in MODE_WORDS:
-        if mode not in rules.avoided_modes and mode != "TAXI":
-            for _ in text.find(rf"\b(?:{_allowed_pattern(mode)})\b"):
+    for match in text.find(_ALLOWED_MODES):
+        modes = _modes_in(match["only"] or match["run"]) if not match["by"] else [
+            mode for mode in _modes_in(match["by"]) if mode not in ("FLIGHT", "TAXI")]
+        for mode in modes:
+            if mode not in rules.avoided_modes:
                 _add(rules.allowed_modes, mode)
+    for _ in text.find(_ROAD_TRIP):
+        if "SELF_DRIVE" not in rules.avoided_modes:
+            _add(rules.allowed_modes, "SELF_DRIVE")
 
 
 _ANY_RULE = "|".join(f"(?:{words})" for words in HOUSE_RULE_WORDS.values())
@@ -147,7 +164,7 @@ _ALLOWED_RULES = re.compile(
     rf"\b{_ALLOW}(?:\s+(?:of|for|with|to|us\s+to|me\s+to|have|bring|host|throw|our|my|a|an|the|young|small|little|both)\b)*"
     rf"\s+(?P<run>{_RULE_RUN})\b"
     rf"|\b(?P<before>{_RULE_RUN})[\s-]+(?:(?:are|is|must\s+be|should\s+be|be|need\s+to\s+be|needs\s+to\s+be|to\s+be|have\s+to\s+be|"
-    rf"has\s+to\s+be|both)\s+)*(?:welcome|allowed|permitted|accepted|ok|okay|fine|friendly)\b")
+    rf"has\s+to\s+be|both)\s+)*(?:welcome|allowed|permitted|permissible|accepted|ok|okay|fine|friendly)\b")
 #: What a traveler says of themselves: "we're bringing our dog", "we smoke", "throwing a party".
 _SELF_STATED = {
     "PETS": r"\b(?:bring(?:ing)?|travel+ing\s+with|coming\s+with|with|plus|have|has|taking)\s+(?:our|my|the|a|an|two|2|three|3)?\s*"
@@ -184,6 +201,8 @@ def _accommodation(text: Text, rules: Rules) -> None:
             negated = (re.search(rf"\b{_NEGATION}(?:\s+(?:a|an|any|the|in|stay(?:ing)?(?:\s+in)?|book(?:ing)?|want|like|be|to))*\s*$", before)
                        or re.match(r"\s*(?:is|are)\s+(?:not\s+(?:ok|okay|fine|an\s+option)|out|a\s+no[- ]go)\b", after))
             _add(rules.avoided_accommodation if negated else rules.accommodation, kind)
+    for _ in text.find(r"\b(?:no|not\s+(?:in\s+)?(?:a|any)|avoid(?:ing)?|without|anything\s+but)\s+hotels?\b"):
+        _add(rules.avoided_accommodation, "HOTEL_ROOM")
     for kind in rules.avoided_accommodation:
         if kind in rules.accommodation:
             rules.accommodation.remove(kind)
@@ -191,15 +210,20 @@ def _accommodation(text: Text, rules: Rules) -> None:
 
 def parse_cuisines(text: Text, rules: Rules) -> None:
     """Read before the airline grammar, so that "American food" is no airline."""
-    # A run of cuisine words ("Italian, French and Thai") with a food word before or after.
+    # A run of cuisine words ("Italian, French and Thai") with a food word right after it...
     run = rf"(?P<run>(?:{_CUISINE})(?:(?:\s*(?:,|/|\bor\b|\band\b|\bplus\b|&|\bas\s+well\s+as\b)\s*)+(?:{_CUISINE}))*)"
+    # ... or after the food word, later in the same sentence ("as far as cuisines are
+    # concerned, we'd love to experience American, Italian and Thai").
     for match in text.find(rf"\b{run}(?:\s+(?:style|inspired|and\s+other))?\s+{_FOOD}\b"
-                           rf"|\b{_FOOD}(?:[\s,:-]+(?:types?|options?|kinds?|styles?|preferences?|like|such\s+as|including|especially|namely|are|is|"
-                           rf"would\s+be|should\s+be|include|includes|of))*[\s,:-]*"
-                           rf"{run.replace('?P<run>', '?P<after>')}\b"):
-        names = re.findall(rf"\b(?:{_CUISINE})\b", match["run"] or match["after"])
+                           rf"|\b{_FOOD}\b[^.!?;]{{0,60}}?\b{run.replace('?P<run>', '?P<later>')}\b"):
+        names = re.findall(rf"\b(?:{_CUISINE})\b", match["run"] or match["later"])
         for name in names:
             _add(rules.cuisines, CUISINES[name])
+    # "my wife likes French cuisine, I like Thai": a cuisine after a verb of liking, where the
+    # clause ends.
+    for match in text.find(rf"\b(?:like|likes|love|loves|enjoy|enjoys|prefer|prefers|crave|craving)\s+(?P<c>{_CUISINE})"
+                           r"(?=\s*(?:[.,;!?]|$|\s+(?:too|as\s+well|also)\b))"):
+        _add(rules.cuisines, CUISINES[match["c"]])
     for match in text.find(r"\b(?:try|tasting|taste|sample|enjoy|craving|love|like)\s+(?:some\s+|the\s+|local\s+)?"
                            r"(?P<dish>sushi|ramen|tapas|dim\s+sum|pizza|pasta|tacos|curry|bbq|barbecue)\b"):
         _add(rules.cuisines, CUISINES[re.sub(r"\s+", " ", match["dish"])])

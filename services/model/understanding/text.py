@@ -38,13 +38,17 @@ NUMBER = r"(?:\d{1,3}|a couple of|a couple|couple of|a few|" + "|".join(
 #: ("tommorow", "febuary", "adulst"). Place names have their own matching (places.py).
 KEYWORDS = ("january february march april june july august september october november december monday tuesday "
             "wednesday thursday friday saturday sunday tomorrow weekend adults children nights weeks "
-            "business economy premium nonstop budget hotels airlines flights").split()
+            "business economy premium nonstop budget hotels airlines flights friends people travelers "
+            "colleagues passengers").split()
 
 
 def _correct(word: str) -> str:
-    if len(word) < 5 or word in KEYWORDS:
-        return word
     from rapidfuzz.distance import DamerauLevenshtein
+    from wordfreq import zipf_frequency
+
+    # A word of its own ("friendly", "traveled") is no typo of a keyword ("friends").
+    if len(word) < 5 or word in KEYWORDS or zipf_frequency(word, "en") >= 3.0:
+        return word
 
     for keyword in KEYWORDS:
         if keyword.rstrip("s") == word.rstrip("s"):

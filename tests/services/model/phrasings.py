@@ -21,6 +21,19 @@ Keys:
 - "interests": must all be among the understood interests (a subset check).
 - "missing": the exact sorted list of field paths that could not be resolved.
 - "cheaper" (refinements only): the follow-up asks for a lower price.
+- "stops": the places of a trip through several cities, in the order visited, written like
+  "destination" (the destination is the first of them); absent for a one-place trip.
+- "region", "city_count": a trip whose cities the planner is to choose ("2 cities in Texas"):
+  the region as "US-TX" (country and ISO subdivision) or "IT" (a country), and the count.
+- "avoided_modes", "allowed_modes": sets of FLIGHT, RAIL, COACH, SELF_DRIVE, TAXI. Avoided:
+  ruled out ("no flying", "we won't drive"). Allowed: the traveler limits the trip to these
+  ("by train only", "we'll take the train"); flying counts as allowed only with "only", and
+  a taxi never (it is how one gets about, not a restriction).
+- "house_rules": what the place must allow: PETS, SMOKING, PARTIES, VISITORS, CHILDREN.
+- "accommodation", "avoided_accommodation": HOTEL_ROOM, ENTIRE_HOME, PRIVATE_ROOM,
+  SHARED_ROOM, wanted or ruled out. "a hotel" alone is no choice of kind; "just a hotel
+  room" or "a hotel room or a private room" is.
+- "cuisines": lower-case cuisine names ("italian", "middle eastern"), from food wishes only.
 
 Conventions where docs/model.md is silent:
 - "next <weekday>" is that weekday in the calendar week (Mon-Sun) after the reference
