@@ -105,11 +105,17 @@ def parse_party(text: Text) -> Party:
     for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?:(?P<g>{groups})|pair(?!\s+of\s+"
                            r"(?!us\b|friends|colleagues|people|travell?ers|adults)\w))\b"):
         party.adults = party.adults or GROUP_WORDS[match["g"] or "pair"]
+    # Rooms before the counts of people, so that "2 hotel rooms" is no party of two.
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?:hotel|available|double|single|twin|separate|adjoining|connecting|"
+                           r"king|queen|standard|deluxe|guest|family|bed)\s+){0,2}rooms?\b"):
+        party.rooms = number(match["n"])
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|spots|places|reservations|bookings)\b"):
         if party.adults is None:
             party.adults = number(match["n"])
     for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         total = number(match["n"])
+        if re.search(r"\b(?:all|only)\s+(?:adults|grown[- ]ups)\b|\bno\s+(?:kids|children|minors)\b", text.value):
+            party.children = 0  # "my family of 4 is all adults"
         if party.children is None:
             party.children = max(total - 2, 0)
         party.adults = max(total - party.children, 1)
@@ -146,6 +152,4 @@ def parse_party(text: Text) -> Party:
         for match in text.find(r"\bfor\s+(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b"
                                r"(?!\s*(?:days?|nights?|weeks?|stars?|rooms?|hours?|%|k\b))"):
             party.adults = number(match["n"])
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+rooms?\b"):
-        party.rooms = number(match["n"])
     return party

@@ -96,8 +96,9 @@ def parse_preferences(text: Text) -> Preferences:
         code = AIRLINE_ALIASES[match["a"] or match["s"]]
         if code not in prefs.preferred_airlines and code not in prefs.avoided_airlines:
             prefs.preferred_airlines.append(code)
+    # Interests claim nothing: their words are parts of place names ("Long Beach", "Palm Springs").
     for interest, pattern in INTERESTS.items():
-        for _ in text.find(rf"\b(?:{pattern})\b"):
+        for _ in text.find(rf"\b(?:{pattern})\b", claim=False):
             if interest not in prefs.interests:
                 prefs.interests.append(interest)
     return prefs

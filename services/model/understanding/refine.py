@@ -176,6 +176,9 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         end = stated_end or dates.end or (start + dt.timedelta(days=nights) if nights is not None else
                                           (start + length if length is not None else None))
         stated |= {"start_date", "end_date"}
+    elif dates.end and (start is None or dates.end >= start):
+        end = dates.end  # "I will be checking out on the 8th"
+        stated.add("end_date")
     elif dates.nights is not None and start:
         end = start + dt.timedelta(days=dates.nights)
         stated.add("end_date")

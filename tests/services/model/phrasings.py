@@ -491,6 +491,22 @@ PHRASINGS: list[tuple[str, dict]] = [
      {"destination": "OPO", "start": "2027-01-20", "end": "2027-01-24", "missing": ["origin"]}),
     ("somewhere in europe w/ my wife & 2 kids, 2 weeks in july",
      {"adults": 2, "missing": ["destination", "end_date", "origin", P, "start_date"]}),
+
+    # --- Regressions found on the public corpora's development parts ------------------------
+    # an interest word inside a place's name ("beach", "springs") leaves the name whole
+    ("bus from San Diego up to Long Beach, CA, the 14th through the 16th",
+     {"origin": "SAN", "destination": "LGB", "start": "2027-01-14", "end": "2027-01-16"}),
+    # rooms counted with a word between, never taken for people
+    ("we need 3 hotel rooms in Sydney for 2 nights from Feb 2, six adults",
+     {"destination": "SYD", "rooms": 3, "adults": 6, "start": "2027-02-02", "end": "2027-02-04"}),
+    ("two double rooms in Madrid, 4/4-4/8",
+     {"destination": "MAD", "rooms": 2, "adults": 1}),
+    # "back on" marks the end even when the start comes later
+    ("round trip to Denver from Austin, flight back on March 10th, out on March 6",
+     {"origin": "AUS", "destination": "DEN", "start": "2027-03-06", "end": "2027-03-10"}),
+    # a family said to be all grown-ups has no children
+    ("our family of five is all adults, Chicago to Rome May 2-9",
+     {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
 ]
 
 # The first request of every refinement below is complete, so the follow-up alone is judged.
@@ -583,4 +599,7 @@ REFINEMENTS: list[tuple[str, str, dict]] = [
      {"destination": "LIS", "origin": "BOS", "missing": []}),
     (FAMILY, "add grandma",
      {"adults": 3, "children": [5, 9]}),
+    # the end alone, in a follow-up to a request with only the start
+    ("a place to stay in Lisbon from Boston on the 6th of March", "we'll be checking out on the 9th",
+     {"start": "2027-03-06", "end": "2027-03-09"}),
 ]
