@@ -38,7 +38,7 @@ TO = r"\s*(?:-|to|until|till|through|and)\s*"
 #: Words that make the date after them the end of the trip.
 _END_MARKER = re.compile(r"\b(?:check(?:ing)?[- ]?out|checkout|until|untill|till|til|through|thru|"
                          r"(?:be|get|getting|come|coming|fly|flying|head(?:ing)?)\s+back(?:\s+home)?|back(?=\s+(?:home\s+)?(?:on|by)\b)|return(?:s|ing)?(?:\s+home)?|"
-                         r"home\s+(?:again\s+)?)(?:\s+(?:date|day))?\s*(?:is|will\s+be|should\s+be|would\s+be|on|by|:|of)?"
+                         r"(?<!leave\s)(?<!leaving\s)(?<!depart\s)(?<!departing\s)(?<!from\s)home\s+(?:again\s+)?)(?:\s+(?:date|day))?\s*(?:is|will\s+be|should\s+be|would\s+be|on|by|:|of)?"
                          r"(?:\s+(?:on|by))?(?:\s+the)?")
 
 

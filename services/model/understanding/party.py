@@ -17,7 +17,7 @@ KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|
 
 #: A party named by its size: "a duo", "a trio".
 GROUP_WORDS = {"duo": 2, "pair": 2, "twosome": 2, "trio": 3, "threesome": 3, "foursome": 4, "quartet": 4}
-_PEOPLE = r"(?:adults?|people|persons|travell?ers|passengers|guests|pax|ppl|grown[- ]ups?)"
+_PEOPLE = r"(?:adults?|people|persons|individuals|travell?ers|passengers|guests|pax|ppl|grown[- ]ups?)"
 
 
 @dataclass
@@ -139,7 +139,7 @@ def parse_party(text: Text) -> Party:
                     companions = number(match["n"]) if match.groupdict().get("n") else 1
                     party.adults = 1 + companions
     if party.adults is None:
-        for match in text.find(rf"\b(?P<with>with\s+)?(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|travell?ers|guests|of us|ppl|"
+        for match in text.find(rf"\b(?P<with>with\s+)?(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|individuals|travell?ers|guests|of us|ppl|"
                                r"passengers|friends|adults?|guys|girls|gals|dudes|ladies|lads|buddies|mates|colleagues)\b"):
             total = number(match["n"]) + (1 if match["with"] else 0)  # "with 3 friends": and the speaker
             party.adults = max(total - (party.children or 0), 1)

@@ -11,6 +11,7 @@ from Boston"). After a role word, a misspelt name is matched to the closest city
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,10 +33,10 @@ _SETTING_OUT = (r"(?:begin(?:s|ning)?|start(?:s|ing|ed)?(?:\s+(?:out|off))?|comm
                 r"(?:trip|journey|travel)\s+(?:starts|begins))")
 ORIGIN_WORDS = (rf"{_SETTING_OUT}\s+(?:from|in|at|out\s+of)|from|out of|leaving|leave|departing|depart|fly from|flying from|"
                 r"based in|based out of|home is|home base is|live in|living in|i'm in|i am in|we're in|we are in|we live in|"
-                r"i live in|departure from|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
+                r"i live in|departure from|departure(?:\s+(?:city|airport|point))?\s+is|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
 DESTINATION_WORDS = (r"to|in|into|visit|visiting|visits|trip to|going to|go to|heading to|head to|heads to|headed to|bound for|"
                      r"fly to|flying to|flies to|explore|exploring|see|make it|actually|switch to|change to|how about|what about|"
-                     r"end(?:s|ing)? in|end(?:s|ing)? up in|finish(?:es|ing)? in|arriv(?:e|es|ing) in|destination(?:\s+is)?:?|"
+                     r"end(?:s|ing)? in|end(?:s|ing)? up in|finish(?:es|ing)? in|arriv(?:e|es|ing) in|arrival(?:\s+(?:city|airport))?\s+is|destination(?:\s+is)?:?|"
                      r"travel+(?:s|ing)? to|get to|getting to|off to|over to|tour(?:ing)?|discover(?:ing)?|stay(?:ing)? in|a week in")
 #: Nicknames people use for places, as the codes they mean.
 ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "SFO", "san fran": "SFO",
@@ -283,8 +284,22 @@ def _busy(catalog: Catalog, place: ResolvedPlace) -> bool:
     return any(catalog.airports[code].routes >= 20 for code in place.airports)
 
 
+@lru_cache(maxsize=4)
+def _qualifiers(catalog: Catalog) -> frozenset[str]:
+    """What people write after a city's name to say where it is: countries and US states."""
+    names = {name_key(country.name) for country in catalog.countries.values()}
+    return frozenset(names | set(US_STATES) | {code.lower() for code in US_STATES.values()}
+                     | {"uk", "usa", "us", "u.s.", "england", "scotland", "wales"})
+
+
 def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str]:
-    """The longest run of up to four words at the end of `left` that names a place."""
+    """The longest run of up to four words at the end of `left` that names a place; a
+    country or state after a comma ("Delhi, India", "Portland, OR") belongs to it."""
+    qualified = re.search(r",\s*([a-z][a-z. ]*?)\s*$", left)
+    if qualified and qualified.group(1) in _qualifiers(catalog):
+        place, named = _name_before(catalog, left[:qualified.start()])
+        if place is not None:
+            return place, left[qualified.start() - len(named):]
     stops = list(_STOP.finditer(left))
     words = (left[stops[-1].end():] if stops else left).split()[-4:]
     for size in range(len(words), 0, -1):
@@ -324,6 +339,18 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
             if place:
                 return place, " ".join(words[:size])
     return None, " ".join(words)
+
+
+def _role_words(pattern: str, text: Text, value: str) -> Iterator[re.Match]:
+    """The role words in `value` whose match crosses no claimed text; where one does ("leaving
+    [March 2nd] from Atlanta"), the search starts again inside it, so that "from" is found."""
+    compiled, at = re.compile(pattern), 0
+    while match := compiled.search(value, at):
+        if text.free(match.start(), match.end()):
+            yield match
+            at = match.end()
+        else:
+            at = match.start() + 1
 
 
 def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION,
@@ -368,7 +395,9 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
     # "Chicago-based", "Denver is home": the place before the words is where the trip starts.
     value = text.unclaimed()
     for match in re.finditer(r"(?:-|\s+)based\b|\s+is\s+(?:my|our)\s+home(?:\s+(?:base|town|city))?\b|\s+is\s+home\b"
-                             r"|\s+is\s+where\s+(?:i|we)\s+(?:live|am|are|start|leave\s+from)\b", value):
+                             r"|\s+is\s+where\s+(?:i|we|i'm|we're|i\s+am|we\s+are|i'll\s+be|we'll\s+be)\s+"
+                             r"(?:live|living|am|are|start|starting|leave\s+from|leaving\s+from|departing\s+from|flying\s+from|"
+                             r"coming\s+from|setting\s+off\s+from|based)\b", value):
         origin, left = _name_before(catalog, value[:match.start()])
         if origin and places.origin is None:
             places.origin = origin
@@ -386,11 +415,9 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
 
     for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
         value = text.unclaimed()
-        for match in re.finditer(rf"\b(?:{words})\s+", value):
+        for match in _role_words(rf"\b(?:{words})\s+", text, value):
             if getattr(places, role) is not None:
                 break
-            if not text.free(match.start(), match.end()):
-                continue
             rest = value[match.end():]
             place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
             if place is None:

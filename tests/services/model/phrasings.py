@@ -504,6 +504,21 @@ PHRASINGS: list[tuple[str, dict]] = [
     # "back on" marks the end even when the start comes later
     ("round trip to Denver from Austin, flight back on March 10th, out on March 6",
      {"origin": "AUS", "destination": "DEN", "start": "2027-03-06", "end": "2027-03-10"}),
+    # a country or state after a city's name belongs to it
+    ("flying from Delhi, India to Chicago on 3/9, back 3/20",
+     {"origin": "DEL", "destination": "CHI", "start": "2027-03-09", "end": "2027-03-20"}),
+    # departure and arrival named as such; "X is where we're leaving from"
+    ("departure is LA and arrival is Seattle, Feb 4 to Feb 9",
+     {"origin": "LAX", "destination": "Seattle", "start": "2027-02-04", "end": "2027-02-09"}),
+    ("Sacramento is where we're leaving from, and Denver is the goal, 2 of us, 6/1-6/4",
+     {"origin": "SMF", "destination": "DEN", "adults": 2}),
+    # a date between the verb of setting out and "from"; "departing home" is no return
+    ("I'll be leaving March 2nd from Atlanta to Miami and returning the 11th",
+     {"origin": "ATL", "destination": "MIA", "start": "2027-03-02", "end": "2027-03-11"}),
+    ("departing home on the 1st of April and I need to return on the 9th, headed to Phoenix from Dallas",
+     {"origin": "DFW", "destination": "Phoenix", "start": "2027-04-01", "end": "2027-04-09"}),
+    ("three individuals, Boston to Madrid, 5/5-5/12",
+     {"adults": 3, "origin": "BOS", "destination": "MAD"}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
