@@ -169,6 +169,10 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], match["d"], match["y"])))
     for match in text.find(rf"\b(?:the\s+)?{DAY.format('d')}\s+(?:of\s+)?{MONTH.format('m')}\b{YEAR.format('y')}"):
         singles.append((match.start(), _next_date(ref, MONTHS[match["m"]], match["d"], match["y"])))
+    # Dots with a year are day.month.year ("1.8.2027"), as everywhere dots are written.
+    for match in text.find(r"\b(?P<d>[0-3]?\d)\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>20\d\d|\d\d)\b"):
+        year = match["y"] if len(match["y"]) == 4 else "20" + match["y"]
+        singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), year)))
     # European order when the first number cannot be a month ("14/03/2027"), and "1. March".
     for match in text.find(r"\b(?P<d>1[3-9]|2\d|3[01])[/.](?P<m>1[0-2]|0?[1-9])(?:[/.](?P<y>\d{4}|\d{2}))?\b"):
         year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
@@ -179,8 +183,11 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         year = match["y"] and (match["y"] if len(match["y"]) == 4 else "20" + match["y"])
         singles.append((match.start(), _next_date(ref, int(match["m"]), int(match["d"]), year)))
     day_only: list[tuple[int, int]] = []
-    for match in text.find(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"):
-        day_only.append((match.start(), int(match["d"])))
+    for match in text.find(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+                           r"|(?:(?<=\bon\s)|(?<=\bto\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\buntil\s)|(?<=\bback\s)|(?<=\breturn\s)|(?<=\bthrough\s))"
+                           r"the\s+(?P<bare>[12]?\d|3[01])\b(?![.,]\d)"
+                           r"(?!\s+(?:of\b|adults?|people|persons|kids|children|nights?|days?|weeks?|hours?|stars?|rooms?|pax|guests))"):
+        day_only.append((match.start(), int(match["d"] or match["bare"])))
     for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?:\s+(?:from\s+)?(?:now|today|time))?\b"
                            rf"|\b(?P<n2>{NUMBER})\s+(?P<unit2>days?|weeks?)\s+(?:from\s+(?:now|today)|out|ahead)\b"):
         days = number(match["n"] or match["n2"]) * (7 if (match["unit"] or match["unit2"]).startswith("week") else 1)

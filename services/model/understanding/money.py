@@ -49,6 +49,7 @@ PATTERNS = (
     # "around 12k": a round sum with a scale is a budget even without the word.
     re.compile(r"\b(?:around|about|roughly|under|max|up\s+to|no\s+more\s+than|less\s+than)\s+"
                r"(?<![\d/-])(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<scale>k|grand)\b"),
+    re.compile(r"(?<![\d/-])\b(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<scale>k|grand)\s+(?:max(?:imum)?|tops|or\s+less|total|all[\s-]in)\b"),
     # Amounts in words: "two thousand pounds", "twelve thousand dollars".
     re.compile(rf"\b(?P<words>(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))?)"
                rf"\s+(?P<scale>thousand|hundred)\s*(?P<word>{_WORD})?\b{_TAIL}"),

@@ -12,12 +12,16 @@ COMPANIONS = (r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse
 #: A child's age as written: digits or a number word.
 AGE = (r"(?:1[0-7]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|sixteen|seventeen)")
-KIDS = r"(?:kids?|children|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
+KIDS = r"(?:kids?|children|childs|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
 #: A party named by its size: "a duo", "a trio".
 GROUP_WORDS = {"duo": 2, "pair": 2, "twosome": 2, "trio": 3, "threesome": 3, "foursome": 4, "quartet": 4}
 _PEOPLE = r"(?:adults?|people|persons|individuals|travell?ers|passengers|guests|pax|ppl|grown[- ]ups?)"
+_FORM_PARTY = r"(?:party|group)\s+size|number\s+of\s+(?:travell?ers|people|guests|passengers|persons)|headcount|no\.\s+of\s+(?:travell?ers|people|guests|pax)"
+#: People counted by what they are, summed when listed: "20 students and 2 professors".
+_MEMBERS = (r"(?:adults|people|persons|students|professors|teachers|chaperones|coworkers|co-workers|colleagues|friends|"
+            r"employees|staff|managers|executives|engineers|members|players|coaches|parents|couples|singles|guys|girls|ladies|men|women)")
 
 
 @dataclass
@@ -28,6 +32,16 @@ class Party:
     rooms: int | None = None
     #: A count of travelers that no trip can have ("0 adults", "-2 people"), as written.
     impossible: str = ""
+    #: Where in the text each age was written, so that the ages keep the text's order.
+    written_at: list[int] = field(default_factory=list)
+
+    def add_ages(self, at: int, ages: list[int]) -> None:
+        for offset, age in enumerate(ages):
+            self.ages.append(age)
+            self.written_at.append(at + offset)
+
+    def in_text_order(self) -> None:
+        self.ages = [age for _, age in sorted(zip(self.written_at, self.ages), key=lambda pair: pair[0])]
 
 
 def _ages(fragment: str) -> list[int]:
@@ -43,73 +57,82 @@ def _ages(fragment: str) -> list[int]:
 def parse_party(text: Text) -> Party:
     party = Party()
     for match in text.find(rf"(?:(?<![\w-])-\s?\d+|\b(?:0|zero|no|none)\b)\s+{_PEOPLE}\b"
-                           rf"|\b{_PEOPLE}\s*[:=]\s*(?:-\s?\d+|0|zero|none)\b"):
+                           rf"|\b(?:{_PEOPLE}|{_FORM_PARTY})\s*[:=]\s*(?:-\s?\d+|0|zero|none)\b"):
         party.impossible = match.group(0)
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
+    # A form's field: "Travelers: 2", "party size - 4".
+    for match in text.find(rf"\b(?:{_PEOPLE}|{_FORM_PARTY})\s*[:=-]\s*(?P<n>{NUMBER}|\d+)\b(?!\s*(?:{KIDS}|children)\b)"):
         party.adults = number(match["n"])
+    counted_adults = False
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
+        party.adults, counted_adults = number(match["n"]), True
     # Babies by months ("our baby (9 months)", "a 6 month old") and lap infants are under one.
     # "a baby (1 yr old)": the age given, in years.
-    for match in text.find(r"\b(?:(?:a|an|our|my|the)\s+)?(?:baby|infant|newborn)(?:\s*\(lap\))?"
+    # "our newborn son (0)", "1 infant (age 0)": one child, under one, however written.
+    for match in text.find(r"\b(?:(?:a|an|our|my|the|1|one)\s+)?(?:baby|infant|newborn)(?:\s+(?:son|daughter|boy|girl|baby))?(?:\s*\(lap\))?"
                            r"(?:\s*\(?\s*(?:[0-9]|1[01])\s*(?:months?|mos?)(?:[- ]old)?\s*\)?"
-                           r"|\s*\(?\s*(?P<years>[0-2])\s*(?:yrs?|years?)(?:[- ]old)?\s*\)?)?"
+                           r"|\s*\(?\s*(?:age\s+|aged\s+)?(?P<years>[0-2])\s*(?:yrs?|years?)?(?:[- ]old)?\s*\)"
+                           r"|\s*\(?\s*(?:age\s+|aged\s+)?(?P<y>[0-2])\s*(?:yrs?|years?)(?:[- ]old)?\s*\)?)?"
                            r"|\b(?:[0-9]|1[01])\s*(?:months?|mos?)[- ]old\b|\blap\s+(?:infant|child|baby)\b"):
-        party.ages.append(int(match["years"] or 0))
+        party.add_ages(match.start(), [int(match["years"] or match["y"] or 0)])
         party.children = max(party.children or 0, len(party.ages))
-    for _ in text.find(r"\b(?P<months>1[2-9]|2[0-3])\s*(?:months?|mos?)[- ]old\b"):
-        party.ages.append(1)
+    for match in text.find(r"\b(?P<months>1[2-9]|2[0-3])\s*(?:months?|mos?)[- ]old\b"):
+        party.add_ages(match.start(), [1])
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(r"\b(?:the\s+|our\s+|my\s+)?(?P<kind>twins|triplets)(?:\s*\((?P<ages>[^)]{1,40})\))?"):
         count = 2 if match["kind"] == "twins" else 3
         ages = _ages(match["ages"] or "")
-        party.ages.extend(ages * count if len(ages) == 1 else ages[:count])
+        party.add_ages(match.start(), ages * count if len(ages) == 1 else ages[:count])
         party.children = max(party.children or 0, count)
     # Children with their ages: "two kids (5 and 9)", "2 kids aged 5 and 9", "kids ages 4, 7".
-    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*,?\s*(?:who\s+are|are|aged|ages)\s+"
-                           rf"(?P<ages>(?:{AGE}(?:\s*,\s*|\s+and\s+|\s*&\s*)){{1,7}}{AGE})\b"):
+    # A count given ("2 kids aged 5 and 9") is the count; else each child named with an age
+    # adds one ("our son (15) and our daughter (13)").
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*,?\s*(?:who\s+are|who\s+is|are|is|aged|ages|of)\s+"
+                           rf"(?P<ages>(?:{AGE}(?:\s*,\s*|\s+and\s+|\s*&\s*)){{0,7}}{AGE})\b(?:\s*(?:years?(?:\s+old)?|yrs?|y/?o))?"):
         ages = _ages(match["ages"])
         if ages:
-            party.ages.extend(ages)
-            party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(ages))
+            party.add_ages(match.start(), ages)
+            party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
     for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:aged|ages|age|who are)?\s*"
                            r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
         ages = _ages(match["ages"])
-        party.ages.extend(ages)
-        party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(ages))
+        party.add_ages(match.start(), ages)
+        party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
     for match in text.find(r"\b(?:(?:a|an|our|my|with|and)\s+)?(?P<age>1[0-7]|[0-9])[- ]?(?:year|yr)[- ]?olds?\b"
                            r"|\b(?P<short>1[0-7]|[0-9])\s?(?:yo|y/o|yrs?)\b"):
-        party.ages.append(int(match["age"] or match["short"]))
+        party.add_ages(match.start(), [int(match["age"] or match["short"])])
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{KIDS}\b"):
         party.children = max(party.children or 0, number(match["n"]))
     for match in text.find(rf"\b(?:the\s+)?{KIDS}\s+(?:are|is|aged)\s+(?P<ages>[a-z0-9 ,]+?(?:and|&)\s+(?:1[0-7]|[0-9]|[a-z]+))\b"):
-        ages = _ages(match["ages"])
-        party.ages.extend(ages)
+        party.add_ages(match.start(), _ages(match["ages"]))
         party.children = max(party.children or 0, len(party.ages))
     # "my two daughters, they are 8 and 12": the ages of the children just counted.
     for match in text.find(rf"\b(?:they|who)\s*(?:are|'re)\s+(?:aged\s+)?(?P<ages>{AGE}(?:\s*(?:,|and|&)\s*{AGE})+)\b"):
         if party.children and not party.ages:
-            party.ages.extend(_ages(match["ages"]))
-    for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
+            party.add_ages(match.start(), _ages(match["ages"]))
+    for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?:(?P<n>{NUMBER}|\d+)\s+)?(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
         if party.children is None:
-            party.children = 2 if match["kind"].endswith(("s", "children", "babies")) else 1
+            party.children = number(match["n"]) if match["n"] else 2 if match["kind"].endswith(("s", "children", "babies")) else 1
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         party.adults = max(number(match["n"]) - (party.children or 0), 1)
     # Totals: "a group of 8", "3 people in total", "two people in my group", "we are four".
     for match in text.find(rf"\b(?:(?:a|our|my|in\s+a)\s+)?(?:group|team|crew|squad|gang|bunch)\s+(?:of|is)\s+(?P<n>{NUMBER}|\d+)\b"
                            rf"|\b(?!an?\b)(?P<t>{NUMBER}|\d+)\s+(?:{_PEOPLE}\s+)?(?:in\s+total|total|altogether|in\s+(?:my|our|the)\s+(?:group|party))\b"
                            rf"|\b(?:total\s+of|we\s+are|we're|we\s+will\s+be|we'll\s+be|there\s+(?:are|will\s+be)|there're)\s+"
-                           rf"(?!an?\b)(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))(?:\s+of\s+us)?"):
-        party.adults = max(number(match["n"] or match["t"] or match["w"]) - (party.children or 0), 1)
+                           rf"(?!an?\b)(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))"
+                           r"(?!\s+[a-z]+\s+(?:and|plus|\+)\s+(?:me|i|myself)\b)(?:\s+of\s+us)?"):
+        if not counted_adults:  # "we are 3 families: 6 adults and 5 children": the adults as counted
+            party.adults = max(number(match["n"] or match["t"] or match["w"]) - (party.children or 0), 1)
     # "a pair of" counts people only: "a pair of friends", never "a pair of boots".
     groups = "|".join(word for word in GROUP_WORDS if word != "pair")
     for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?:(?P<g>{groups})|pair(?!\s+of\s+"
                            r"(?!us\b|friends|colleagues|people|travell?ers|adults)\w))\b"):
         party.adults = party.adults or GROUP_WORDS[match["g"] or "pair"]
     # Rooms before the counts of people, so that "2 hotel rooms" is no party of two.
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?:hotel|available|double|single|twin|separate|adjoining|connecting|"
+    for match in text.find(rf"\b(?!an?\b)(?P<n>{NUMBER}|\d+)\s+(?:(?:hotel|available|double|single|twin|separate|adjoining|connecting|"
                            r"king|queen|standard|deluxe|guest|family|bed)\s+){0,2}rooms?\b"):
         party.rooms = number(match["n"])
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|spots|places|reservations|bookings)\b"):
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|reservations|bookings|(?:spots|places)(?!\s+(?:in|across|around|throughout|within|to\s+(?:visit|see|stay))))\b"):
         if party.adults is None:
             party.adults = number(match["n"])
     for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
@@ -119,13 +142,22 @@ def parse_party(text: Text) -> Party:
         if party.children is None:
             party.children = max(total - 2, 0)
         party.adults = max(total - party.children, 1)
+    for match in text.find(rf"\b(?P<a>{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?P<x>{_MEMBERS})\s+(?:and|plus|\+|&)\s+"
+                           rf"(?P<b>{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?P<y>{_MEMBERS})\b"):
+        if party.adults is None or match["x"] != "adults":
+            party.adults = sum(number(match[n]) * (2 if match[kind] == "couples" else 1) for n, kind in (("a", "x"), ("b", "y")))
     if party.adults is None:
         for pattern, count in (
+            (r"\b(?:my\s+|our\s+)?(?:parents|grandparents|in-laws)\s+and\s+(?:i|me|myself)\b"
+             r"|\b(?:i|me|myself)\s+and\s+(?:my|our)\s+(?:parents|grandparents|in-laws)\b", 3),
+            # "3 friends and me"; not "for 3 people and I want to leave at 5".
+            (rf"\b(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|coworkers|buddies|mates|people)\s+and\s+(?:me|myself|i)\b"
+             r"(?!'|\s+(?:want|wanted|need|needed|would|will|plan|planned|am|was|prefer|like|wish|hope|think|have|can|should|must|also)\b)", None),
             (rf"\b(?:me|myself|i)\s+(?:and|with|\+)\s+(?:my\s+|a\s+|the\s+)?(?P<n>{NUMBER}|\d)?\s*{COMPANIONS}s?\b", None),
             (rf"\b(?P<n>{NUMBER}|\d)\s+couples\b", "couples"),
             (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
-            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
+            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\bwe\s+both\b|\bus\s+both\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
              r"|\bgrandparents\b|\bmy\s+parents\b", 2),
             (r"\b(?:honeymoon|romantic getaway|anniversary)\b", 2),
             (r"\b(?:solo|alone|just me|by myself|only me|single traveler|one person)\b", 1),
@@ -152,4 +184,7 @@ def parse_party(text: Text) -> Party:
         for match in text.find(r"\bfor\s+(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b"
                                r"(?!\s*(?:days?|nights?|weeks?|stars?|rooms?|hours?|%|k\b))"):
             party.adults = number(match["n"])
+    party.in_text_order()
+    if party.children is not None:
+        party.children = max(party.children, len(party.ages))  # every child given an age counts
     return party

@@ -11,7 +11,6 @@ from Boston"). After a role word, a misspelt name is matched to the closest city
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,10 +32,11 @@ _SETTING_OUT = (r"(?:begin(?:s|ning)?|start(?:s|ing|ed)?(?:\s+(?:out|off))?|comm
                 r"(?:trip|journey|travel)\s+(?:starts|begins))")
 ORIGIN_WORDS = (rf"{_SETTING_OUT}\s+(?:from|in|at|out\s+of)|from|out of|leaving|leave|departing|depart|fly from|flying from|"
                 r"based in|based out of|home is|home base is|live in|living in|i'm in|i am in|we're in|we are in|we live in|"
-                r"i live in|departure from|departure(?:\s+(?:city|airport|point))?\s+is|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
+                r"i live in|currently in|currently based in|right now in|now in|working in|studying in|stationed in|"
+                r"where\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:starting|leaving|departing|flying|coming)(?:\s+from)?\s*:?|departure from|departure(?:\s+(?:city|airport|point))?\s+is|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
 DESTINATION_WORDS = (r"to|in|into|visit|visiting|visits|trip to|going to|go to|heading to|head to|heads to|headed to|bound for|"
                      r"fly to|flying to|flies to|explore|exploring|see|make it|actually|switch to|change to|how about|what about|"
-                     r"end(?:s|ing)? in|end(?:s|ing)? up in|finish(?:es|ing)? in|arriv(?:e|es|ing) in|arrival(?:\s+(?:city|airport))?\s+is|destination(?:\s+is)?:?|"
+                     r"where\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:going|heading|headed|flying)(?:\s+to)?\s*:?|end(?:s|ing)? in|end(?:s|ing)? up in|finish(?:es|ing)? in|arriv(?:e|es|ing) in|arrival(?:\s+(?:city|airport))?\s+is|destination(?:\s+is)?:?|"
                      r"travel+(?:s|ing)? to|get to|getting to|off to|over to|tour(?:ing)?|discover(?:ing)?|stay(?:ing)? in|a week in")
 #: Nicknames people use for places, as the codes they mean.
 ALIASES = {"nyc": "NYC", "new york city": "NYC", "the big apple": "NYC", "sf": "SFO", "san fran": "SFO",
@@ -88,13 +88,14 @@ spring summer winter fall autumn sights place places somewhere anywhere warm sun
 week month year days nights hotel flight flights plane travel vacation holiday holidays getaway break tour make it
 actually instead please maybe rather like want need just also still there here that this them then than
 airport airports station downtown center centre house resort lake park island mountains coast long
+got gym men met won ran sat saw led fed lit dug hid tie toe
 """.split())
 #: Words between a role word and the place ("make it Porto", "go to the city of Rome").
 _FILLER = re.compile(r"^(?:(?:make|it|be|go|to|the|city|of|over|down|up)\s+)+")
 MIN_UNMARKED_POPULATION = 250_000
 MIN_FUZZY_POPULATION = 100_000
 _STOP = re.compile(r"\s{2,}|\b(?:for|on|with|and|but|leaving|from|to|in|next|this|by|via|under|max|around|"
-                   r"budget|nonstop|direct|please|we|i|my|our|on|at|staying|stay|then|or)\b|[,.;:!?()]")
+                   r"budget|nonstop|direct|please|we|i|my|our|on|at|staying|stay|then|or)\b|[,.;:!?()]|->|[→➜>–—]|\s-\s")
 
 
 @dataclass
@@ -119,8 +120,9 @@ class Region:
 
 
 #: Words between one stop and the next: "Rome, Florence and Venice", "Lisbon then Porto".
-_NEXT_STOP = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
-                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|>|/|\+)\s*)")
+_NEXT_STOP = re.compile(r"(?:\s+(?:first|initially|to\s+start))?"
+                        r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
+                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|➜|>|/|\+|–|—)\s*|-)")
 _COUNT = (r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|several)\s+"
           r"(?:different\s+|distinct\s+|separate\s+|unique\s+|other\s+|more\s+)?"
           r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns)\b")
@@ -172,7 +174,7 @@ def _everyday(place: ResolvedPlace, named: str, raw_codes: set[str]) -> bool:
         place.city is None or place.city.population < 100_000) and place.kind != 2
 
 
-_STOP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then|and\s+then)\s+)$")
+_STOP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then|and\s+then)\s+|\s*(?:->|→|➜|>|–|—|-)\s*)$")
 
 
 def _stops_before(catalog: Catalog, value: str, last: ResolvedPlace, start: int) -> tuple[list[ResolvedPlace], int]:
@@ -189,6 +191,17 @@ def _stops_before(catalog: Catalog, value: str, last: ResolvedPlace, start: int)
         stops.insert(0, place)
         start = joined.start() - len(named)
     return stops, start
+
+
+def _origin_named_apart(catalog: Catalog, text: Text) -> ResolvedPlace | None:
+    """A place after "from" or "out of" in what is left of the text, claimed when found."""
+    value = text.unclaimed()
+    for match in re.finditer(r"\b(?:from|out\s+of)\s+", value):
+        place, named = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=False)
+        if place is not None:
+            text.claim(match.start(), match.end() + len(named))
+            return place
+    return None
 
 
 def _more_stops(catalog: Catalog, text: Text, first: ResolvedPlace, end: int) -> list[ResolvedPlace]:
@@ -307,6 +320,11 @@ def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str
         place, named = _name_at(catalog, candidate, allow_codes=False, fuzzy=size == 1)
         if place is not None and named == candidate:
             return place, candidate
+    if words and "-" in words[-1].strip("-"):
+        tail = words[-1].strip("-").split("-")[-1]
+        place, named = _name_at(catalog, tail, allow_codes=False, fuzzy=False)
+        if place is not None and named == tail:
+            return place, tail
     return None, ""
 
 
@@ -333,24 +351,18 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
         place = _resolve_name(catalog, candidate, marked=allow_codes)
         if place:
             return place, candidate
+    if words and "-" in words[0].strip("-"):
+        # "vienna-budapest-prague": a chain of names joined by hyphens, read name by name.
+        head = words[0].strip("-").split("-")[0]
+        place, named = _name_at(catalog, head, allow_codes, fuzzy=False)
+        if place is not None:
+            return place, named
     if fuzzy:
         for size in range(len(words), 0, -1):
             place = _fuzzy(catalog, " ".join(words[:size]))
             if place:
                 return place, " ".join(words[:size])
     return None, " ".join(words)
-
-
-def _role_words(pattern: str, text: Text, value: str) -> Iterator[re.Match]:
-    """The role words in `value` whose match crosses no claimed text; where one does ("leaving
-    [March 2nd] from Atlanta"), the search starts again inside it, so that "from" is found."""
-    compiled, at = re.compile(pattern), 0
-    while match := compiled.search(value, at):
-        if text.free(match.start(), match.end()):
-            yield match
-            at = match.end()
-        else:
-            at = match.start() + 1
 
 
 def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION,
@@ -406,16 +418,29 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
     value = text.unclaimed()
     for match in _BETWEEN.finditer(value):
         origin, left = _name_before(catalog, value[:match.start()])
+        if origin is None:
+            continue
         destination, right = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
-        if origin and destination and origin != destination:
+        if destination is None and value[match.end():].split(":")[0].strip() in _regions(catalog):
+            # "NYC to Italy: Rome, then Florence": the country is no stop; its cities follow.
+            places.origin = origin
+            text.claim(match.start() - len(left), match.end())
+            break
+        if destination and origin != destination:
             places.origin, places.destination = origin, destination
             text.claim(match.start() - len(left), match.end() + len(right))
             places.stops = _more_stops(catalog, text, destination, match.end() + len(right))
+            # "Tokyo → Kyoto → Osaka, flying in from Los Angeles": with the start named apart,
+            # the whole chain is the trip's stops.
+            start = _origin_named_apart(catalog, text)
+            if start is not None and start not in (places.stops or [destination]) and start != origin:
+                places.stops = [origin] + (places.stops or [destination])
+                places.origin, places.destination = start, origin
             break
 
     for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
         value = text.unclaimed()
-        for match in _role_words(rf"\b(?:{words})\s+", text, value):
+        for match in text.find(rf"\b(?:{words})\s+", claim=False):
             if getattr(places, role) is not None:
                 break
             rest = value[match.end():]

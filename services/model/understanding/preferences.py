@@ -71,7 +71,9 @@ def parse_preferences(text: Text) -> Preferences:
         for _ in text.find(pattern):
             prefs.cabin = prefs.cabin or cabin
     for _ in text.find(r"\bno\s+red[\s-]?eyes?(?:\s+flights?)?\b|\b(?:avoid|not|without|hate)\s+(?:a\s+|any\s+)?red[\s-]?eyes?(?:\s+flights?)?\b"
-                       r"|\bno\s+overnight\s+flights?\b"):
+                       r"|\b(?:no|avoid(?:ing)?|not|without)\s+(?:any\s+)?(?:overnight|night(?:time)?|late[\s-]night)\s+flights?\b"
+                       r"|\b(?:no|avoid(?:ing)?|not|without)\s+(?:any\s+)?flights?\s+(?:in\s+the\s+night|at\s+night|overnight|during\s+the\s+night)\b"
+                       r"|\b(?:no|avoid(?:ing)?|not)\s+(?:flying|travel+ing)\s+(?:at\s+night|overnight|in\s+the\s+night)\b"):
         prefs.avoid_red_eye = True
     for _ in text.find(r"\b(?:non[\s-]?stop|direct)(?:\s+(?:flights?|only))?(?:\s+only)?\b|\bno\s+(?:stops|layovers|connections)\b"):
         prefs.max_stops = 0
@@ -91,9 +93,13 @@ def parse_preferences(text: Text) -> Preferences:
     for match in text.find(rf"\b{_PREFER}\s+(?P<a>{_AIRLINE})\b(?:\s+(?:or|and)\s+(?P<b>{_AIRLINE})\b)?|\b(?P<c>{_AIRLINE})\s+only\b"):
         prefs.preferred_airlines += [AIRLINE_ALIASES[name] for name in (match["a"], match["b"], match["c"]) if name]
     # An airline named without "no" or "avoid" is one the traveler wants ("jetblue if possible");
-    # a short name ("ana", "tap", "ba") only with "airlines" after it: "Santa Ana" is a city.
-    for match in text.find(rf"\b(?P<a>{_AIRLINE_LONG})(?:\s+(?:airlines?|airways))?\b|\b(?P<s>{_AIRLINE})\s+(?:airlines?|airways)\b"):
-        code = AIRLINE_ALIASES[match["a"] or match["s"]]
+    # a short name ("ana", "tap", "ba") only with "airlines" after it or written in capitals
+    # ("KLM", "ANA or JAL"): "Santa Ana" is a city.
+    capitals = {word.lower() for word in re.findall(r"\b[A-Z]{2,4}\b", text.raw)} & set(AIRLINE_ALIASES)
+    short = "|".join(sorted(capitals, key=len, reverse=True)) or "(?!)"
+    for match in text.find(rf"\b(?P<a>{_AIRLINE_LONG})(?:\s+(?:airlines?|airways))?\b|\b(?P<s>{_AIRLINE})\s+(?:airlines?|airways)\b"
+                           rf"|\b(?P<c>{short})\b"):
+        code = AIRLINE_ALIASES[match["a"] or match["s"] or match["c"]]
         if code not in prefs.preferred_airlines and code not in prefs.avoided_airlines:
             prefs.preferred_airlines.append(code)
     # Interests claim nothing: their words are parts of place names ("Long Beach", "Palm Springs").

@@ -134,7 +134,11 @@ _AVOIDED_MODES = re.compile(
 _ALLOWED_MODES = re.compile(
     rf"\b(?:{_ONLY}\s+(?:by\s+|via\s+|on\s+)?(?:the\s+)?(?P<only>{_MODE_RUN})|(?P<run>{_MODE_RUN})\s+{_ONLY}"
     rf"|(?:{_BY})\s+(?:the\s+)?(?P<by>{_MODE_RUN})(?!\s+stations?))\b")
-_ROAD_TRIP = re.compile(r"\b(?:road\s+trip|(?:by|in)\s+(?:a\s+|our\s+|my\s+)?(?:rental\s+)?car|drive\s+(?:there|down|up|over))\b")
+_ROAD_TRIP = re.compile(r"\b(?:road\s+trip|(?:by|in)\s+(?:a\s+|our\s+|my\s+)?(?:rental\s+)?car|driv(?:e|ing)\s+(?:there|down|up|over)"
+                        r"|(?:we'll|we\s+will|i'll|i\s+will|we're|we\s+are|i'm|i\s+am|we\s+plan\s+to|we\s+want\s+to|we'd\s+like\s+to|"
+                        r"planning\s+to|going\s+to)\s+(?:be\s+)?driv(?:e|ing)(?:\s+(?:ourselves|myself|there|it))?(?=\s*(?:[.,;!?]|$|\s+(?:and|from|to)\b))"
+                        r"(?!\s+to\s+(?:the\s+)?(?:airport|station))"
+                        r"|driv(?:e|ing)\s+(?:ourselves|myself))")
 
 
 def _modes_in(run: str) -> list[str]:
@@ -167,8 +171,8 @@ _ALLOWED_RULES = re.compile(
     rf"has\s+to\s+be|both)\s+)*(?:welcome|allowed|permitted|permissible|accepted|ok|okay|fine|friendly)\b")
 #: What a traveler says of themselves: "we're bringing our dog", "we smoke", "throwing a party".
 _SELF_STATED = {
-    "PETS": r"\b(?:bring(?:ing)?|travel+ing\s+with|coming\s+with|with|plus|have|has|taking)\s+(?:our|my|the|a|an|two|2|three|3)?\s*"
-            r"(?:small\s+|big\s+|little\s+)?(?:dogs?|cats?|pets?|puppy|puppies|kitten)\b",
+    "PETS": r"\b(?:bring(?:ing)?|travel+ing\s+with|coming\s+with|with|plus|and|have|has|taking|takes?|accepts?|allows?)\s+"
+            r"(?:our|my|the|a|an|two|2|three|3)?\s*(?:small\s+|big\s+|little\s+|family\s+)?(?:dogs?|cats?|pets?|puppy|puppies|kitten)\b",
     "SMOKING": r"\b(?:we|i)\s+(?:both\s+)?(?:smoke|are\s+smokers|am\s+a\s+smoker)\b|(?<!non-)(?<!non )(?<!non)\bsmoking\s+rooms?\b",
     "PARTIES": r"\b(?:throw(?:ing)?|host(?:ing)?|hav(?:e|ing)|plan(?:ning)?)\s+(?:a\s+|some\s+)?(?:small\s+|big\s+)?(?:part(?:y|ies)|"
                r"get[- ]togethers?|gatherings?)\b(?!\s+of\b)",

@@ -20,6 +20,7 @@ _REPLACEMENTS = (
     (re.compile(r"\bthru\b"), "through"),
     (re.compile(r"\b(st|mt|ft)\.\s"), r"\1 "),  # "St. Louis" as GeoNames keys it
     (re.compile(r"\s\+\s|(?<=[a-z])\+(?=[a-z])"), " and "),
+    (re.compile(r"\b(from|to)\s*:"), r"\1"),  # a form's fields: "From: Chicago / To: Denver"
     (re.compile(r"\s+"), " "),
 )
 
@@ -38,7 +39,7 @@ NUMBER = r"(?:\d{1,3}|a couple of|a couple|couple of|a few|" + "|".join(
 #: ("tommorow", "febuary", "adulst"). Place names have their own matching (places.py).
 KEYWORDS = ("january february march april june july august september october november december monday tuesday "
             "wednesday thursday friday saturday sunday tomorrow weekend adults children nights weeks "
-            "business economy premium nonstop budget hotels airlines flights friends people travelers "
+            "business economy premium nonstop budget hotels airlines flights friend friends people travelers "
             "colleagues passengers").split()
 
 
@@ -84,12 +85,18 @@ class Text:
             self._claimed[index] = True
 
     def find(self, pattern: re.Pattern | str, claim: bool = True) -> Iterator[re.Match]:
-        """Matches over unclaimed text, claiming each one unless told not to."""
-        for match in re.finditer(pattern, self.value):
-            if self.free(match.start(), match.end()):
-                if claim:
-                    self.claim(match.start(), match.end())
-                yield match
+        """Matches over unclaimed text, claiming each one unless told not to. A match that
+        crosses claimed text is tried again from inside it ("[the] 4th of March" after "the"
+        was claimed), so that claims never hide a shorter match."""
+        compiled, at = re.compile(pattern), 0
+        while at <= len(self.value) and (match := compiled.search(self.value, at)):
+            if not self.free(match.start(), match.end()):
+                at = match.start() + 1
+                continue
+            if claim:
+                self.claim(match.start(), match.end())
+            yield match
+            at = match.end() if match.end() > match.start() else match.end() + 1
 
     def claim_words(self, pattern: str) -> None:
         """Claims words that only glue a sentence together ("instead")."""

@@ -519,6 +519,36 @@ PHRASINGS: list[tuple[str, dict]] = [
      {"origin": "DFW", "destination": "Phoenix", "start": "2027-04-01", "end": "2027-04-09"}),
     ("three individuals, Boston to Madrid, 5/5-5/12",
      {"adults": 3, "origin": "BOS", "destination": "MAD"}),
+    # each child named with an age counts, in the order written; "who is 4", "of 6 and 10 years"
+    ("me, my husband, our girl (7) and our newborn boy (0), Denver to Boston, Apr 2-6",
+     {"adults": 2, "children": [7, 0], "missing": []}),
+    ("two adults with 2 kids of 5 and 8 years, Rome to Paris, 6/3-6/9",
+     {"adults": 2, "children": [5, 8]}),
+    ("a family of 3: me, my wife and our son who is 6, Oslo to Rome on 3.4.2027 for a week",
+     {"adults": 2, "children": [6], "start": "2027-04-03", "end": "2027-04-10"}),
+    # people counted by what they are, summed; "my parents and I"; "N friends and me"; forms
+    ("18 students and 3 teachers, Boston to Washington, May 4-6",
+     {"adults": 21, "origin": "BOS", "destination": "WAS"}),
+    ("my parents and I, Seattle to Honolulu, Dec 20-27", {"adults": 3}),
+    ("we are 4 friends and me, Berlin to Prague the 2nd to the 5th of June", {"adults": 5}),
+    ("Travellers: 3\nFrom: Chicago\nTo: Denver\nDates: 2027-02-11 to 2027-02-14",
+     {"adults": 3, "origin": "CHI", "destination": "DEN", "start": "2027-02-11", "end": "2027-02-14"}),
+    ("Group size: 0. Paris to Rome, 3-6 March.", {"missing": ["party.adults"]}),
+    # chains of stops by arrows and hyphens, the start named apart
+    ("Seoul → Busan → Jeju, flying in from Seattle, May 3-14",
+     {"origin": "Seattle", "stops": ["SEL", "PUS", "CJU"]}),
+    ("madrid-seville-granada from boston in april", {"origin": "BOS", "stops": ["MAD", "SVQ", "GRX"]}),
+    ("Boston to Spain: Madrid, then Seville, then Barcelona. June 5-15.",
+     {"origin": "BOS", "stops": ["MAD", "SVQ", "BCN"]}),
+    # the traveler's whereabouts are the origin
+    ("Currently in Lisbon, flying home to Toronto on April 4.", {"origin": "LIS", "destination": "YTO"}),
+    # driving ourselves; a dog along; no night flights (no flights are ruled out)
+    ("Denver to Austin, 5-8 March, we'll drive ourselves", {"allowed_modes": {"SELF_DRIVE"}}),
+    ("we're 2 adults and a dog, Paris to Lyon, 2-5 May", {"house_rules": {"PETS"}, "adults": 2}),
+    ("Boston to London 8-15 March, no flights in the night please",
+     {"avoid_red_eye": True, "avoided_modes": set()}),
+    ("Amsterdam to New York 12-19 June, KLM preferred", {"preferred_airlines": {"KL"}}),
+    ("Chicago to Cancun March 6-13, 2 adults, 5k max", {"budget": "5000 USD"}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),

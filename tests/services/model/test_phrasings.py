@@ -99,8 +99,10 @@ def test_the_tables_in_many_voices_are_well_formed():
     from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
     from tests.services.model.phrasings_voices_holdout_2 import VOICES_HOLDOUT_2
 
-    held_out = VOICES_HOLDOUT + VOICES_HOLDOUT_2
-    assert len(VOICES) >= 200 and len(VOICES_HOLDOUT) >= 150 and len(VOICES_HOLDOUT_2) >= 150
-    assert not {text for text, _ in VOICES} & {text for text, _ in held_out}, "a held-out text is in development"
-    for text, expected in VOICES + held_out:
+    from tests.services.model.phrasings_voices_more import VOICES_MORE
+
+    development, held_out = VOICES + VOICES_MORE, VOICES_HOLDOUT + VOICES_HOLDOUT_2
+    assert len(VOICES) >= 200 and len(VOICES_MORE) >= 200 and len(VOICES_HOLDOUT) >= 150 and len(VOICES_HOLDOUT_2) >= 150
+    assert not {text for text, _ in development} & {text for text, _ in held_out}, "a held-out text is in development"
+    for text, expected in development + held_out:
         assert_well_formed(text, expected)
