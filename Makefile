@@ -31,7 +31,7 @@ build/wheels/.downloaded: tripsmith/suppliers/data/wheels.txt $(VENV)/.installed
 
 # The supplier data file (TRIPSMITH_SUPPLIER_DATA, default ~/.cache/tripsmith/), rebuilt
 # only when its inputs or its builder changed.
-data: build/wheels/.downloaded
+data: build/wheels/.downloaded node_modules/.installed
 	$(VENV)/bin/tripsmith data build --if-stale
 
 # The buf CLI (and later the Node.js client's packages), pinned by package-lock.json.

@@ -20,6 +20,8 @@ from temporalio.contrib.opentelemetry import TracingInterceptor
 from temporalio.worker import Worker
 
 from services.flights.config import FlightsConfig
+from services.ground.config import GroundConfig
+from services.ground.server import create_server as ground_server
 from services.flights.server import create_server as flights_server
 from services.hotels.config import HotelsConfig
 from services.hotels.server import create_server as hotels_server
@@ -103,7 +105,8 @@ async def planner(temporal_address: str, data_dir: Path, model_url: str | None =
         for name, create, config_class in (("flights", flights_server, FlightsConfig),
                                            ("hotels", hotels_server, HotelsConfig),
                                            ("weather", weather_server, WeatherConfig),
-                                           ("profile", profile_server, ProfileConfig)):
+                                           ("profile", profile_server, ProfileConfig),
+                                           ("ground", ground_server, GroundConfig)):
             _, addresses[name] = await stack.enter_async_context(running(create, config_class, data_dir))
         if model_url is None:
             model_config = make_config(ModelConfig, port=0, data_dir=data_dir)

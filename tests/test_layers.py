@@ -11,7 +11,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-GENERATED = {"common", "flights", "hotels", "weather", "profile", "planner"}
+#: The generated API packages: one per proto package under protos/tripsmith/.
+GENERATED = {path.name for path in (ROOT / "protos" / "tripsmith").iterdir() if path.is_dir()}
 
 #: What each layer may import besides itself and the generated API code, lowest first.
 ALLOWED = {

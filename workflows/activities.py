@@ -30,7 +30,9 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from tripsmith.common.v1 import booking_pb2, party_pb2, place_pb2
+from tripsmith.common.v1.travel_mode_pb2 import TravelMode
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2, flights_service_pb2_grpc as flights_grpc
+from tripsmith.ground.v1 import ground_service_pb2 as ground_pb2, ground_service_pb2_grpc as ground_grpc
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels_pb2, hotels_service_pb2_grpc as hotels_grpc
 from tripsmith.planner.v1 import planner_service_pb2 as planner
 from tripsmith.profile.v1 import profile_service_pb2 as profile_pb2, profile_service_pb2_grpc as profile_grpc
@@ -129,11 +131,12 @@ class PlannerActivities:
         self.model = openai.AsyncOpenAI(base_url=base_url, api_key=self.endpoint.api_key.get_secret_value(),
                                         max_retries=0, timeout=config.model_timeout_seconds)
         self._channels = {name: channel(config.supplier_address(name))
-                          for name in ("flights", "hotels", "weather", "profile")}
+                          for name in ("flights", "hotels", "weather", "profile", "ground")}
         self.flights = flights_grpc.FlightsServiceStub(self._channels["flights"])
         self.hotels = hotels_grpc.HotelsServiceStub(self._channels["hotels"])
         self.weather = weather_grpc.WeatherServiceStub(self._channels["weather"])
         self.profile = profile_grpc.ProfileServiceStub(self._channels["profile"])
+        self.ground = ground_grpc.GroundServiceStub(self._channels["ground"])
         self._desks = {
             "flight": _Desk(self.flights.HoldFlightOffer, flights_pb2.HoldFlightOfferRequest,
                             self.flights.ConfirmFlightHold, flights_pb2.ConfirmFlightHoldRequest,
@@ -154,7 +157,8 @@ class PlannerActivities:
 
     def all(self) -> list:
         return [self.model_step, self.get_traveler_profile, self.search_flights, self.search_hotels,
-                self.get_weather, self.optimize_plan, self.hold_offer, self.confirm_hold, self.undo_hold]
+                self.search_ground_transport, self.get_weather, self.optimize_plan, self.hold_offer, self.confirm_hold,
+                self.undo_hold]
 
     async def _call(self, method, request, tenant: str, timeout: float = _SUPPLIER_TIMEOUT_SECONDS):
         token = self.config.internal_token.get_secret_value()
@@ -303,6 +307,34 @@ class PlannerActivities:
                                         local_time(o.segments[-1].arrival_time, o.segments[-1].arrival_time_zone).date().isoformat()
                                         for o in offers).most_common()]})
         return await self._tool("search_flights", call, run)
+
+    @activity.defn(name="search_ground_transport")
+    async def search_ground_transport(self, call: ToolInput) -> ToolOutput:
+        async def run(arguments):
+            request = ground_pb2.SearchJourneysRequest(
+                origin=_place(arguments["origin"]), destination=_place(arguments["destination"]),
+                departure_date=_date(arguments["departure_date"]),
+                party=party_pb2.Party(adults=arguments["adults"], children_ages=arguments["children_ages"]),
+                modes=[TravelMode.Value("TRAVEL_MODE_" + mode) for mode in arguments["modes"]],
+                currency_code=call.currency, page_size=call.max_results)
+            if arguments.get("max_duration_minutes"):
+                request.max_duration.FromSeconds(arguments["max_duration_minutes"] * 60)
+            if arguments.get("return_date"):
+                request.return_date.CopyFrom(_date(arguments["return_date"]))
+            response, offers = await self._search_both_ways(
+                self.ground.SearchJourneys, request, call, (ground_pb2.JOURNEY_ORDER_PRICE, ground_pb2.JOURNEY_ORDER_DURATION))
+            listed = [{"offer_id": o.offer_id, "mode": TravelMode.Name(o.mode).removeprefix("TRAVEL_MODE_"),
+                       "operator": o.operator, "departs": _clock(o.departure_time, o.departure_terminal.time_zone),
+                       "arrives": _clock(o.arrival_time, o.arrival_terminal.time_zone),
+                       "minutes": o.duration.seconds // 60, "total_price": _price(o.total_price)}
+                      for o in offers[:_MODEL_CONTENT_OFFERS]]
+            content = {"offers": listed, "total_size": response.total_size,
+                       "unavailable_modes": list(response.unavailable_modes),
+                       "origin": to_json(response.resolved_origin), "destination": to_json(response.resolved_destination)}
+            return ToolOutput(content=json.dumps(content), ok=True, summary=f"{len(offers)} of {response.total_size} offers",
+                              data={"offers": [to_json(o) for o in offers], "origin": to_json(response.resolved_origin),
+                                    "destination": to_json(response.resolved_destination)})
+        return await self._tool("search_ground_transport", call, run)
 
     @activity.defn(name="search_hotels")
     async def search_hotels(self, call: ToolInput) -> ToolOutput:

@@ -24,6 +24,7 @@ class SearchRound:
     def __init__(self) -> None:
         self.flights: list[tuple[str, str, list[dict]]] = []  # (origin key, destination key, offers)
         self.stays: list[tuple[str, list[dict]]] = []  # (city key, offers)
+        self.journeys: list[tuple[str, str, list[dict]]] = []  # ground: (origin key, destination key, offers)
         self.weather: list[dict] = []
         #: offer id -> [units, nanos, currency, origin key, destination key] as a supplier quoted it.
         self.seen: dict[str, list] = {}
@@ -47,6 +48,11 @@ class SearchRound:
             self.hotel_searches.append((city, arguments))
             for offer in data.get("offers", []):
                 self._seen(offer, "", city)
+        elif tool == "search_ground_transport":
+            origin, destination = _key(data.get("origin", {})), _key(data.get("destination", {}))
+            self.journeys.append((origin, destination, data.get("offers", [])))
+            for offer in data.get("offers", []):
+                self._seen(offer, origin, destination)
         elif tool == "get_weather":
             self.weather = data.get("days", [])
 

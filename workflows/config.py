@@ -29,12 +29,14 @@ class WorkerConfig(TemporalSettings):
     hotels_port: int = port_field("hotels")
     weather_port: int = port_field("weather")
     profile_port: int = port_field("profile")
+    ground_port: int = port_field("ground")
     model_port: int = port_field("model")
     #: Supplier services elsewhere (HOST:PORT); empty means the local ones on their ports.
     flights_address: str = ""
     hotels_address: str = ""
     weather_address: str = ""
     profile_address: str = ""
+    ground_address: str = ""
     task_queue: str = TASK_QUEUE
     #: The credential supplier services expect from internal callers.
     internal_token: SecretStr = Field(min_length=16)

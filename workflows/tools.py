@@ -82,6 +82,16 @@ class SearchHotelsArguments(_Party):
     max_nightly_price: Money | None = Field(default=None, description="The most one night may cost, for all rooms.")
 
 
+class SearchGroundArguments(_Party):
+    origin: str = Field(min_length=2, max_length=80, description="The city the journey starts in, by name or IATA code.")
+    destination: str = Field(min_length=2, max_length=80, description="The city it ends in, by name or IATA code.")
+    departure_date: dt.date = Field(description="The local departure date, YYYY-MM-DD.")
+    modes: list[Literal["RAIL", "COACH", "SELF_DRIVE", "TAXI"]] = Field(
+        default_factory=list, max_length=4, description="Only these modes; empty means every ground mode.")
+    max_duration_minutes: int | None = Field(default=None, ge=1, le=48 * 60, description="The longest journey accepted.")
+    return_date: dt.date | None = Field(default=None, description="For a hire car: the local date it is returned.")
+
+
 class WeatherArguments(Arguments):
     place: str = Field(min_length=2, max_length=80, description="The place, by name or IATA code.")
     start_date: dt.date = Field(description="The first date, YYYY-MM-DD.")
@@ -114,6 +124,9 @@ REGISTRY: tuple[Tool, ...] = (
          SearchFlightsArguments, activity="search_flights", searches=True),
     Tool("search_hotels", "Searches hotel offers for the party and dates.",
          SearchHotelsArguments, activity="search_hotels", searches=True),
+    Tool("search_ground_transport",
+         "Searches journeys over land between two cities on one date: trains, coaches, hire cars, taxis.",
+         SearchGroundArguments, activity="search_ground_transport", searches=True),
     Tool("get_weather", "The daily weather forecast or climatology for a place and dates.",
          WeatherArguments, activity="get_weather", searches=True),
 )

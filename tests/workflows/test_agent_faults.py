@@ -36,7 +36,8 @@ TRIP = {"origin": {"iata_code": "BOS"}, "destination": {"iata_code": "LIS"},
         "start_date": {"year": TRIP_START.year, "month": TRIP_START.month, "day": TRIP_START.day},
         "end_date": {"year": TRIP_END.year, "month": TRIP_END.month, "day": TRIP_END.day},
         "party": {"adults": 2, "rooms": 1}, "budget": {"currency_code": "USD", "units": 6000}}
-TOOLS = {"get_traveler_profile", "record_trip_request", "search_flights", "search_hotels", "get_weather"}
+TOOLS = {"get_traveler_profile", "record_trip_request", "search_flights", "search_hotels", "search_ground_transport",
+         "get_weather"}
 
 
 @pytest.fixture(autouse=True)

@@ -53,7 +53,8 @@ def cmd_conformance(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     options = Options(tenant=args.tenant, token=args.token or _local_internal_token(),
                       hold_expiry_seconds=args.hold_expiry_seconds, origin=args.origin.upper(),
-                      destination=args.destination.upper(), city=args.city)
+                      destination=args.destination.upper(), city=args.city, ground_origin=args.ground_origin,
+                      ground_destination=args.ground_destination)
     results = asyncio.run(conformance.run(args.category, args.address, options))
     return EXIT_OK if conformance.report(args.category, args.address, results) else EXIT_FAILED
 
@@ -83,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     kit.add_argument("--origin", default="LHR", help="an airport the supplier serves (flights)")
     kit.add_argument("--destination", default="JFK", help="another airport it serves (flights)")
     kit.add_argument("--city", default="London", help="a city it serves (hotels, weather)")
+    kit.add_argument("--ground-origin", default="Paris", help="a city its journeys leave from (ground)")
+    kit.add_argument("--ground-destination", default="Lyon", help="a city they reach from there (ground)")
     kit.set_defaults(run=cmd_conformance)
     itineraries.add_commands(commands)
     admin.add_commands(commands)

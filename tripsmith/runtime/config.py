@@ -60,6 +60,7 @@ DEFAULT_PORTS = {
     "hotels": 50062,
     "weather": 50063,
     "profile": 50064,
+    "ground": 50065,
     "model": 50070,
     "worker": 50071,
     "temporal": 7233,

@@ -29,6 +29,7 @@ class StackConfig(Settings):
     hotels_port: int = port_field("hotels")
     weather_port: int = port_field("weather")
     profile_port: int = port_field("profile")
+    ground_port: int = port_field("ground")
     model_port: int = port_field("model")
     worker_port: int = port_field("worker")
     temporal_port: int = port_field("temporal")
@@ -82,7 +83,7 @@ def port_of(config: StackConfig, component: str) -> int:
 
 def ports(config: StackConfig) -> dict[str, int]:
     """Every port variable of the stack with its value, for the children's environment."""
-    names = ("gateway", "flights", "hotels", "weather", "profile", "model", "worker", "temporal", "temporal_ui")
+    names = ("gateway", "flights", "hotels", "weather", "profile", "ground", "model", "worker", "temporal", "temporal_ui")
     return {port_variable(name): port_of(config, name) for name in names}
 
 
@@ -114,7 +115,7 @@ def components(config: StackConfig) -> list[Component]:
             stage=0,
         )
     ]
-    for name in ("flights", "hotels", "weather", "profile", "gateway"):
+    for name in ("flights", "hotels", "weather", "profile", "ground", "gateway"):
         address = f"{host}:{port_of(config, name)}"
         service = importlib.import_module(f"services.{name}.server").SERVICE_NAME
         result.append(

@@ -1,7 +1,7 @@
 """The hold, confirm, release, cancel, get and list calls every bookable supplier serves.
 
-Flights and hotels differ in what they sell, not in how a hold becomes a booking: this
-class validates those calls the same way for both and runs them on the supplier's ledger,
+Flights, hotels and ground journeys differ in what they sell, not in how a hold becomes a
+booking: this class validates those calls the same way for all and runs them on the supplier's ledger,
 for the tenant of the call. A supplier builds the hold itself (it knows its inventory) and
 gives `BookingDesk` its response types.
 """
@@ -62,7 +62,7 @@ class BookingDesk:
         """Confirms a hold into a booking that copies the hold's offer, party and reference."""
         check_idempotency_key(request.idempotency_key)
         check_text(request.approved_by, "approved_by", 200)
-        party_field = "passengers" if "passengers" in booking_type.DESCRIPTOR.fields_by_name else "guests"
+        party_field = next(name for name in ("passengers", "guests", "party") if name in booking_type.DESCRIPTOR.fields_by_name)
 
         def build(hold: Message, reference: str, now: float) -> Message:
             return booking_type(booking_reference=reference, hold_id=hold.hold_id, offer=hold.offer,

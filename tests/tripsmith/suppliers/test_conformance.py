@@ -10,6 +10,8 @@ import pytest
 
 from services.flights.config import FlightsConfig
 from services.flights.server import create_server as create_flights
+from services.ground.config import GroundConfig
+from services.ground.server import create_server as create_ground
 from services.hotels.config import HotelsConfig
 from services.hotels.server import create_server as create_hotels
 from services.profile.config import ProfileConfig
@@ -28,6 +30,7 @@ HOLD_TTL = 1.5
 SUPPLIERS = {
     "flights": (create_flights, FlightsConfig, {"hold_ttl_seconds": HOLD_TTL}),
     "hotels": (create_hotels, HotelsConfig, {"hold_ttl_seconds": HOLD_TTL}),
+    "ground": (create_ground, GroundConfig, {"hold_ttl_seconds": HOLD_TTL}),
     "profile": (create_profile, ProfileConfig, {}),
     "weather": (create_weather, WeatherConfig, {}),
 }

@@ -46,6 +46,9 @@ class Options:
     origin: str = "LHR"
     destination: str = "JFK"
     city: str = "London"
+    #: Two cities a ground supplier connects.
+    ground_origin: str = "Paris"
+    ground_destination: str = "Lyon"
     days_ahead: int = 45
 
 

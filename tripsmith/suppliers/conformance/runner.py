@@ -9,7 +9,7 @@ import grpc
 
 from tripsmith.suppliers.conformance.harness import Kit, Options, Result
 
-CATEGORIES = ("flights", "hotels", "weather", "profile")
+CATEGORIES = ("flights", "hotels", "weather", "profile", "ground")
 
 
 async def run(category: str, address: str, options: Options) -> list[Result]:

