@@ -216,12 +216,14 @@ def main() -> None:
     held_out = list(phrasings_holdout.HOLDOUT_PHRASINGS)
     from tests.services.model.phrasings_voices import VOICES
     from tests.services.model.phrasings_voices_more import VOICES_MORE
+    from tests.services.model.phrasings_voices_third import VOICES_THIRD
     from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
     from tests.services.model.phrasings_voices_holdout_2 import VOICES_HOLDOUT_2
     run_table(dev[:5])  # loads the catalog outside the timings
     run_table(dev).report("development table (phrasings.py)", args.show)
     run_table(VOICES).report("development voices (phrasings_voices.py)", args.show)
     run_table(VOICES_MORE).report("development voices, second batch (phrasings_voices_more.py)", args.show)
+    run_table(VOICES_THIRD).report("development voices, third batch (phrasings_voices_third.py)", args.show)
     run_table(held_out).report("held-out table (phrasings_holdout.py)", 0)
     run_table(VOICES_HOLDOUT).report("held-out voices (phrasings_voices_holdout.py)", 0)
     run_table(VOICES_HOLDOUT_2).report("held-out voices, second batch (phrasings_voices_holdout_2.py)", 0)

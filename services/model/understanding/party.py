@@ -132,7 +132,7 @@ def parse_party(text: Text) -> Party:
     for match in text.find(rf"\b(?!an?\b)(?P<n>{NUMBER}|\d+)\s+(?:(?:hotel|available|double|single|twin|separate|adjoining|connecting|"
                            r"king|queen|standard|deluxe|guest|family|bed)\s+){0,2}rooms?\b"):
         party.rooms = number(match["n"])
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|reservations|bookings|(?:spots|places)(?!\s+(?:in|across|around|throughout|within|to\s+(?:visit|see|stay))))\b"):
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:(?!(?:days?|nights?|weeks?)\b)[a-z-]+\s+){{0,3}}(?:tickets?|seats?|reservations|bookings|(?:spots|places)(?=\s+(?:on|aboard|for\s+the)\b))\b"):
         if party.adults is None:
             party.adults = number(match["n"])
     for match in text.find(rf"\bfamily\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
@@ -157,7 +157,7 @@ def parse_party(text: Text) -> Party:
             (rf"\b(?P<n>{NUMBER}|\d)\s+couples\b", "couples"),
             (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
-            (r"\b(?:a\s+)?couple\b(?!\s+of)|\bboth\s+of\s+us\b|\bwe\s+both\b|\bus\s+both\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
+            (r"\b(?:a\s+)?couple\b(?!\s+of)(?!\s+(?:[a-z]+\s+)?(?:cities|towns|places|spots|stops|days|nights|weeks|hours|villages))|\bboth\s+of\s+us\b|\bwe\s+both\b|\bus\s+both\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
              r"|\bgrandparents\b|\bmy\s+parents\b", 2),
             (r"\b(?:honeymoon|romantic getaway|anniversary)\b", 2),
             (r"\b(?:solo|alone|just me|by myself|only me|single traveler|one person)\b", 1),

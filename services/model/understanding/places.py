@@ -123,11 +123,27 @@ class Region:
 _NEXT_STOP = re.compile(r"(?:\s+(?:first|initially|to\s+start))?"
                         r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
                         r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|➜|>|/|\+|–|—)\s*|-)")
-_COUNT = (r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|several)\s+"
-          r"(?:different\s+|distinct\s+|separate\s+|unique\s+|other\s+|more\s+)?"
-          r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns)\b")
-_COUNTED_PLACES = (_COUNT + r"\s+(?:in|across|around|throughout|within|of|inside|all\s+over)\s+"
-                   r"(?:the\s+(?:state|country)\s+of\s+)?")
+_COUNT_WORD = r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|several)"
+_PLACE_NOUN = r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns|villages)"
+#: "3 cities", "a couple of small towns", "two different beach towns".
+_COUNT = rf"{_COUNT_WORD}\s+(?:(?!nights?\b|days?\b|weeks?\b)[a-z-]+\s+){{0,2}}?{_PLACE_NOUN}\b"
+_IN = r"\s+(?:in|across|around|throughout|within|of|inside|all\s+over|along)\s+(?:the\s+(?:state|country)\s+of\s+)?"
+#: The adjectives of countries and states, as travelers write them ("three Italian cities").
+DEMONYMS = {
+    "american": "US", "italian": "IT", "french": "FR", "spanish": "ES", "portuguese": "PT", "german": "DE",
+    "swiss": "CH", "austrian": "AT", "dutch": "NL", "belgian": "BE", "irish": "IE", "british": "GB", "english": "GB",
+    "scottish": "GB", "welsh": "GB", "greek": "GR", "turkish": "TR", "croatian": "HR", "czech": "CZ", "polish": "PL",
+    "hungarian": "HU", "norwegian": "NO", "swedish": "SE", "danish": "DK", "finnish": "FI", "icelandic": "IS",
+    "japanese": "JP", "chinese": "CN", "korean": "KR", "thai": "TH", "vietnamese": "VN", "indian": "IN",
+    "indonesian": "ID", "malaysian": "MY", "filipino": "PH", "australian": "AU", "canadian": "CA", "mexican": "MX",
+    "brazilian": "BR", "argentinian": "AR", "argentine": "AR", "chilean": "CL", "peruvian": "PE", "colombian": "CO",
+    "moroccan": "MA", "egyptian": "EG", "south african": "ZA", "kenyan": "KE", "israeli": "IL", "jordanian": "JO",
+    "emirati": "AE", "cuban": "CU", "costa rican": "CR", "romanian": "RO", "bulgarian": "BG", "slovenian": "SI",
+    "slovak": "SK", "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "serbian": "RS", "montenegrin": "ME",
+    "albanian": "AL", "maltese": "MT", "cypriot": "CY", "tunisian": "TN", "sri lankan": "LK", "nepalese": "NP",
+    "cambodian": "KH", "taiwanese": "TW", "puerto rican": "PR", "new zealand": "NZ", "kiwi": "NZ",
+    "californian": "US-CA", "texan": "US-TX", "floridian": "US-FL",
+}
 
 
 @lru_cache(maxsize=4)
@@ -135,8 +151,13 @@ def _regions(catalog: Catalog) -> dict[str, tuple[str, str]]:
     """Region names as written: US states and countries, to (country code, region code)."""
     regions = {name_key(country.name): (code, "") for code, country in catalog.countries.items()}
     regions.update({"usa": ("US", ""), "the us": ("US", ""), "the usa": ("US", ""), "the uk": ("GB", ""), "uk": ("GB", ""),
-                    "england": ("GB", ""), "scotland": ("GB", ""), "the united states": ("US", "")})
+                    "england": ("GB", ""), "scotland": ("GB", ""), "the united states": ("US", ""),
+                    "czechia": ("CZ", ""), "czech republic": ("CZ", ""), "the czech republic": ("CZ", ""),
+                    "holland": ("NL", ""), "the netherlands": ("NL", ""), "britain": ("GB", ""), "great britain": ("GB", ""),
+                    "the philippines": ("PH", ""), "the bahamas": ("BS", ""), "the dominican republic": ("DO", ""),
+                    "south korea": ("KR", ""), "korea": ("KR", ""), "the uae": ("AE", ""), "uae": ("AE", "")})
     regions.update({state: ("US", code) for state, code in US_STATES.items()})
+    regions.update({f"{state} state": ("US", code) for state, code in US_STATES.items()})
     return regions
 
 
@@ -145,26 +166,47 @@ def _region(regions: dict[str, tuple[str, str]], name: str, count: str) -> Regio
     return Region(name.title(), country, code, 3 if count == "several" else number(count))
 
 
+def _names(words) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
 def parse_region(text: Text, catalog: Catalog) -> Region | None:
-    """ "visiting 2 cities in Texas", "3 different cities in Italy": the region and the count;
-    every mention of the region's name is claimed, so that it is never read as a city."""
-    regions = _regions(catalog)
-    names = "|".join(sorted((re.escape(name) for name in regions), key=len, reverse=True))
-    for match in text.find(rf"\b{_COUNTED_PLACES}(?P<region>{names})\b"):
-        text.claim_words(rf"\b(?:(?:to|in|visit|visiting|across|around|explore|exploring|through)\s+)?(?:the\s+state\s+of\s+)?"
-                         rf"{re.escape(match['region'])}\b")
+    """ "visiting 2 cities in Texas", "three Italian towns", "Greece: pick two cities": the region
+    and the count; every mention of the region's name is claimed, so that it is never read as
+    a city."""
+    regions = dict(_regions(catalog))
+    # A state's postal code counts as a region only written in capitals ("3 spots in FL").
+    regions.update({code.lower(): ("US", code) for code in set(re.findall(r"\b[A-Z]{2}\b", text.raw))
+                    if code in US_STATES.values()})
+    names = _names(regions)
+
+    def claim_region(name: str) -> None:
+        text.claim_words(rf"\b(?:(?:to|in|visit|visiting|see|across|around|explore|exploring|through)\s+)?"
+                         rf"(?:the\s+state\s+of\s+)?{re.escape(name)}\b(?:\s+state)?")
+
+    # "3 cities in Texas".
+    for match in text.find(rf"\b{_COUNT}{_IN}(?P<region>{names})\b"):
+        claim_region(match["region"])
         return _region(regions, match["region"], match["n"])
-    # "France, 3 cities": the region, then its count.
-    for match in text.find(rf"\b(?P<region>{names})\s*[,:;-]+\s*{_COUNT}"):
-        return _region(regions, match["region"], match["n"])
-    # "to Colorado, ... visiting 3 different cities": the region and the count apart.
+    # "three Italian cities", "a few German towns".
+    for match in text.find(rf"\b{_COUNT_WORD}\s+(?:(?:different|distinct|small|smaller|big|major|coastal|beach|mountain|"
+                           rf"historic|lesser[- ]known)\s+)?(?P<adj>{_names(DEMONYMS)})\s+(?:[a-z-]+\s+)?{_PLACE_NOUN}\b"):
+        country, _, code = DEMONYMS[match["adj"]].partition("-")
+        name = next((n for n, value in regions.items() if value == (country, code) and " " not in n.removeprefix("the ")),
+                    match["adj"])
+        return Region(name.title(), country, code, 3 if match["n"] == "several" else number(match["n"]))
+    # "Greece: pick two cities", "peru 2 cities", "I want to see Morocco. Two cities, maybe":
+    # one region named, not as where the trip starts, and a count of places anywhere.
     counted = re.search(rf"\b{_COUNT}", text.unclaimed())
-    named = re.search(rf"\b(?:to|towards|toward|visit|visiting|explore|exploring|tour|touring|across|around|through)\s+"
-                      rf"(?:the\s+state\s+of\s+)?(?P<region>{names})\b(?!\s+(?:city|county|airport))", text.unclaimed())
-    if counted and named and regions[named["region"]][1]:
+    mentions = [m for m in re.finditer(rf"(?<![\w-])(?P<region>{names})\b(?!\s+(?:city|county|airport)\b)", text.unclaimed())
+                if not re.search(r"(?:\bfrom|\bout\s+of|\bleaving|\bdeparting|\bin|[a-z]\s*,)\s*$", text.unclaimed()[:m.start()])
+                or re.search(r"\b(?:visit|visiting|see|explore|tour|in)\s*$", text.unclaimed()[:m.start()])]
+    regions_named = {regions[m["region"]] for m in mentions}
+    if counted and len(regions_named) == 1:
+        first = mentions[0]
         text.claim(counted.start(), counted.end())
-        text.claim(named.start(), named.end())
-        return _region(regions, named["region"], counted["n"])
+        claim_region(first["region"])
+        return _region(regions, first["region"], counted["n"])
     return None
 
 

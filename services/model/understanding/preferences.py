@@ -97,8 +97,10 @@ def parse_preferences(text: Text) -> Preferences:
     # ("KLM", "ANA or JAL"): "Santa Ana" is a city.
     capitals = {word.lower() for word in re.findall(r"\b[A-Z]{2,4}\b", text.raw)} & set(AIRLINE_ALIASES)
     short = "|".join(sorted(capitals, key=len, reverse=True)) or "(?!)"
-    for match in text.find(rf"\b(?P<a>{_AIRLINE_LONG})(?:\s+(?:airlines?|airways))?\b|\b(?P<s>{_AIRLINE})\s+(?:airlines?|airways)\b"
-                           rf"|\b(?P<c>{short})\b"):
+    # "Swiss" names an airline, but not in "four Swiss towns".
+    for match in text.find(rf"\b(?P<a>{_AIRLINE_LONG})(?:\s+(?:airlines?|airways))?\b"
+                           r"(?!\s+(?:[a-z]+\s+)?(?:cities|towns|villages|places|spots|alps|food|cuisine|dishes|restaurants?|chocolate))"
+                           rf"|\b(?P<s>{_AIRLINE})\s+(?:airlines?|airways)\b|\b(?P<c>{short})\b"):
         code = AIRLINE_ALIASES[match["a"] or match["s"] or match["c"]]
         if code not in prefs.preferred_airlines and code not in prefs.avoided_airlines:
             prefs.preferred_airlines.append(code)
