@@ -121,8 +121,10 @@ class Region:
 
 #: Words between one stop and the next: "Rome, Florence and Venice", "Lisbon then Porto".
 _NEXT_STOP = re.compile(r"(?:\s+(?:first|initially|to\s+start))?"
-                        r"\s*(?:,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
-                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+|\s*(?:->|→|➜|>|/|\+|–|—)\s*|-)")
+                        r"(?:\s*,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s*[.;]\s+then\s+|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
+                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus|(?:and\s+)?after(?:wards)?\s+to)\s+"
+                        r"|\s*(?:->|→|➜|>|/|\+|–|—)\s*|-)"
+                        r"(?:(?:then\s+)?(?:go(?:ing)?\s+(?:down\s+|up\s+|over\s+|on\s+)?to|end(?:ing)?\s+(?:up\s+)?in|finish(?:ing)?\s+in)\s+)?")
 _COUNT_WORD = r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|several)"
 _PLACE_NOUN = r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns|villages)"
 #: "3 cities", "a couple of small towns", "two different beach towns".
@@ -407,12 +409,115 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
     return None, " ".join(words)
 
 
+def _home_named(catalog: Catalog, text: Text, places: Places) -> None:
+    """ "Chicago-based", "Denver is home": the place before the words is where the trip starts."""
+    value = text.unclaimed()
+    for match in re.finditer(r"(?:-|\s+)based\b|\s+is\s+(?:my|our)\s+home(?:\s+(?:base|town|city))?\b|\s+is\s+home\b"
+                             r"|\s+is\s+where\s+(?:i|we|i'm|we're|i\s+am|we\s+are|i'll\s+be|we'll\s+be)\s+"
+                             r"(?:live|living|am|are|start|starting|leave\s+from|leaving\s+from|departing\s+from|flying\s+from|"
+                             r"coming\s+from|setting\s+off\s+from|based)\b", value):
+        origin, left = _name_before(catalog, value[:match.start()])
+        if origin and places.origin is None:
+            places.origin = origin
+            text.claim(match.start() - len(left), match.end())
+
+
+def _by_role_words(catalog: Catalog, text: Text, places: Places, role: str, words: str) -> None:
+    """The place after a word of its role ("from", "out of"; "to", "visiting")."""
+    value = text.unclaimed()
+    for match in text.find(rf"\b(?:{words})\s+", claim=False):
+        if getattr(places, role) is not None:
+            break
+        rest = value[match.end():]
+        place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
+        if place is None:
+            # Quoted back in the question only when it looks like a name: "check into", "book a
+            # house" and "the beach" are everyday words, never an unknown place.
+            words = named.split()
+            if (words and role == "destination" and match.group(0).split()[0] in ("to", "visit", "visiting")
+                    and words[0] not in COMMON_WORDS and not all(zipf_frequency(word, "en") >= 4.0 for word in words)):
+                places.unresolved.setdefault(role, " ".join(words))
+            continue
+        setattr(places, role, place)
+        text.claim(match.start(), match.end() + len(named))
+        if role == "destination":
+            places.stops = _more_stops(catalog, text, place, match.end() + len(named))
+
+
+#: Joiners that make two places a trip through both ("Rome then Florence"); two places joined
+#: by a dash or an arrow, or "starting in A, ending in B", are a route from one to the other.
+_STRONG_JOIN = re.compile(r"\b(?:then|followed|before|after)\b")
+
+
+def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[ResolvedPlace], int, int, list[str]] | None:
+    """The longest run of places joined as one trip's stops: three or more, or two joined by
+    "then". Returns the places, where the run starts and ends, and its joiners."""
+    value = text.unclaimed()
+    best = None
+    for word in re.finditer(r"\b[a-z]", value):
+        if best is not None and word.start() < best[2]:
+            continue
+        place, named = _name_at(catalog, value[word.start():], allow_codes=False, fuzzy=False)
+        if place is None and value[word.start():word.start() + 3].upper() in raw_codes and not value[word.start() + 3:word.start() + 4].isalpha():
+            place, named = _resolve_code(catalog, value[word.start():word.start() + 3].upper()), value[word.start():word.start() + 3]
+        if place is None or not named or _everyday(place, named, raw_codes):
+            continue
+        stops, joiners, end = [place], [], word.start() + len(named)
+        while len(stops) < 10:
+            joined = _NEXT_STOP.match(value, end)
+            if not joined:
+                break
+            following, more = _name_after(catalog, value[joined.end():], allow_codes=True, fuzzy=False)
+            if following is None or not more.strip() or (following in stops and not (following == stops[0] and len(stops) >= 3)):
+                break
+            stops.append(following)
+            joiners.append(joined.group(0))
+            end = joined.end() + len(more)
+            if following == stops[0]:
+                break  # back where it began
+        if len(stops) >= 3 or (len(stops) == 2 and any(_STRONG_JOIN.search(joiner) for joiner in joiners)):
+            if best is None or len(stops) > len(best[0]):
+                best = (stops, word.start(), end, joiners)
+    return best
+
+
+def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Places:
+    """A trip through the places of a chain; its start is named apart ("from Chicago"), or is
+    where the chain ends too ("BOS > LIS > OPO > BOS"), or is the first of an arrowed chain."""
+    stops, start, end, joiners = chain
+    text.claim(start, end)
+    if len(stops) >= 3 and stops[0] == stops[-1]:
+        places.origin, stops = stops[0], stops[1:-1]
+    places.origin = places.origin or _origin_named_apart(catalog, text)
+    if places.origin is None:
+        _by_role_words(catalog, text, places, "origin", ORIGIN_WORDS)
+    if places.origin is None:
+        _home_named(catalog, text, places)
+    if places.origin is None and len(stops) >= 3 and all(re.search(r"->|→|➜|>", joiner) for joiner in joiners):
+        places.origin, stops = stops[0], stops[1:]
+    if places.origin is None:
+        # "Boston to Spain: Madrid, then Seville": a well-known place apart from the chain.
+        value = text.unclaimed()
+        for word in re.finditer(r"\b[a-z]", value):
+            place, named = _name_at(catalog, value[word.start():], allow_codes=False, fuzzy=False)
+            if place is not None and place not in stops and (place.kind == 2 or (
+                    place.city is not None and place.city.population >= MIN_UNMARKED_POPULATION)):
+                places.origin = place
+                text.claim(word.start(), word.start() + len(named))
+                break
+    places.destination, places.stops = stops[0], (stops if len(stops) > 1 else [])
+    return places
+
+
 def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UNMARKED_POPULATION,
                  region: Region | None = None) -> Places:
     """`region`: the trip's places are to be chosen there, so a place named without a role
     word is where the trip starts."""
     places = Places(unresolved={})
     raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
+    chain = _chain(catalog, text, raw_codes)
+    if chain is not None:
+        return _through_chain(catalog, text, places, chain)
 
     value = text.unclaimed()
     # A code pair, unless the second "code" starts a name ("nyc to los angeles").
@@ -446,16 +551,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             text.claim(start, match.end() + len(right))
             return places
 
-    # "Chicago-based", "Denver is home": the place before the words is where the trip starts.
-    value = text.unclaimed()
-    for match in re.finditer(r"(?:-|\s+)based\b|\s+is\s+(?:my|our)\s+home(?:\s+(?:base|town|city))?\b|\s+is\s+home\b"
-                             r"|\s+is\s+where\s+(?:i|we|i'm|we're|i\s+am|we\s+are|i'll\s+be|we'll\s+be)\s+"
-                             r"(?:live|living|am|are|start|starting|leave\s+from|leaving\s+from|departing\s+from|flying\s+from|"
-                             r"coming\s+from|setting\s+off\s+from|based)\b", value):
-        origin, left = _name_before(catalog, value[:match.start()])
-        if origin and places.origin is None:
-            places.origin = origin
-            text.claim(match.start() - len(left), match.end())
+    _home_named(catalog, text, places)
 
     value = text.unclaimed()
     for match in _BETWEEN.finditer(value):
@@ -481,24 +577,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
             break
 
     for role, words in (("origin", ORIGIN_WORDS), ("destination", DESTINATION_WORDS)):
-        value = text.unclaimed()
-        for match in text.find(rf"\b(?:{words})\s+", claim=False):
-            if getattr(places, role) is not None:
-                break
-            rest = value[match.end():]
-            place, named = _name_after(catalog, rest, allow_codes=True, fuzzy=True)
-            if place is None:
-                # Quoted back in the question only when it looks like a name: "check into", "book a
-                # house" and "the beach" are everyday words, never an unknown place.
-                words = named.split()
-                if (words and role == "destination" and match.group(0).split()[0] in ("to", "visit", "visiting")
-                        and words[0] not in COMMON_WORDS and not all(zipf_frequency(word, "en") >= 4.0 for word in words)):
-                    places.unresolved.setdefault(role, " ".join(words))
-                continue
-            setattr(places, role, place)
-            text.claim(match.start(), match.end() + len(named))
-            if role == "destination":
-                places.stops = _more_stops(catalog, text, place, match.end() + len(named))
+        _by_role_words(catalog, text, places, role, words)
 
     # Without a role word: well-known cities and metros, and codes written in capitals.
     value = text.unclaimed()
