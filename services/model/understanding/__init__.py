@@ -90,8 +90,12 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.origin.CopyFrom(places.origin.to_message())
     if places.destination:
         request.destination.CopyFrom(places.destination.to_message())
-    for stop in places.stops or ():
-        request.stops.add().place.CopyFrom(stop.to_message())
+    for index, stop in enumerate(places.stops or ()):
+        added = request.stops.add()
+        added.place.CopyFrom(stop.to_message())
+        nights = (places.stop_nights or [])[index:index + 1]
+        if nights and nights[0]:
+            added.nights = nights[0]
     if region:
         request.stop_choice.region_name = region.name
         request.stop_choice.country_code = region.country_code
@@ -99,6 +103,9 @@ def understand(text: str, reference: dt.date, profile: dict | None = None, catal
         request.stop_choice.count = region.count
     if dates.start:
         request.start_date.CopyFrom(date_message(dates.start))
+    if dates.start and dates.nights is not None and places.stop_nights and None not in places.stop_nights:
+        # "Paris for 3 nights then Amsterdam for 2": the trip lasts every stop's nights.
+        dates.end = dates.start + dt.timedelta(days=sum(places.stop_nights))
     if dates.end:
         request.end_date.CopyFrom(date_message(dates.end))
     if party.adults is not None:

@@ -235,10 +235,16 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         found.end = found.start + dt.timedelta(days=(WEEKDAYS[returns[0][1]] - found.start.weekday()) % 7)
 
     # Durations.
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d{{1,2}})[\s-]*(?P<unit>days?|nights?|nites?|weeks?|wks?)\b"):
+    # Nights given stop by stop ("Kyoto 4 nights, Osaka 2 nights", "5n / 2n") add up.
+    stop_nights = []
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d{{1,2}})[\s-]*(?P<unit>days?|nights?|nites?|n|weeks?|wks?)\b"):
         count = number(match["n"])
         unit = match["unit"]
         found.nights = count * 7 if unit.startswith("w") else count if unit.startswith("n") else count - 1
+        if unit.startswith("n"):
+            stop_nights.append(count)
+    if len(stop_nights) > 1:
+        found.nights = sum(stop_nights)
     for match in text.find(r"\b(?:a\s+)?(?P<unit>fortnight|week)(?:[\s-]long)?\b"):
         found.nights = 14 if match["unit"] == "fortnight" else 7
     if found.nights is None:

@@ -12,11 +12,17 @@ COMPANIONS = (r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse
 #: A child's age as written: digits or a number word.
 AGE = (r"(?:1[0-7]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|sixteen|seventeen)")
-KIDS = r"(?:kids?|children|childs|child|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
+KIDS = r"(?:kids?|children|childs|child|nephews?|nieces?|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
 #: A party named by its size: "a duo", "a trio".
 GROUP_WORDS = {"duo": 2, "pair": 2, "twosome": 2, "trio": 3, "threesome": 3, "foursome": 4, "quartet": 4}
+#: Boys and girls are children only where ages or "my"/"our" say so ("10 girls" on a hen do are not).
+_KIDS_COUNTED = KIDS.replace("boys?|girls?|", "")
+#: Relatives who are adults, named without "my" ("mom, dad and three boys").
+_ELDERS = r"(?:mom|mum|dad|mother|father|grandma|grandpa|grandmother|grandfather|granny|grandad|nana|papa)"
+#: Companions that are two people.
+_PAIRS = r"(?:parents|grandparents|in-laws|parents-in-law)"
 _PEOPLE = r"(?:adults?|people|persons|individuals|travell?ers|passengers|guests|pax|ppl|grown[- ]ups?)"
 _FORM_PARTY = r"(?:party|group)\s+size|number\s+of\s+(?:travell?ers|people|guests|passengers|persons)|headcount|no\.\s+of\s+(?:travell?ers|people|guests|pax)"
 #: People counted by what they are, summed when listed: "20 students and 2 professors".
@@ -62,9 +68,15 @@ def parse_party(text: Text) -> Party:
     # A form's field: "Travelers: 2", "party size - 4".
     for match in text.find(rf"\b(?:{_PEOPLE}|{_FORM_PARTY})\s*[:=-]\s*(?P<n>{NUMBER}|\d+)\b(?!\s*(?:{KIDS}|children)\b)"):
         party.adults = number(match["n"])
-    counted_adults = False
+    counted_adults = totaled = False
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
         party.adults, counted_adults = number(match["n"]), True
+    # Shorthand: "2A 1C(6)", "2a+2c (4, 7)".
+    for match in text.find(r"\b(?P<a>[1-9])\s*a\b(?:\s*[+,]?\s*(?P<c>[1-8])\s*c\b\s*(?:\((?P<ages>[\d,\s]+)\))?)?"):
+        party.adults, counted_adults = int(match["a"]), True
+        if match["c"]:
+            party.children = int(match["c"])
+            party.add_ages(match.start(), _ages(match["ages"] or ""))
     # Babies by months ("our baby (9 months)", "a 6 month old") and lap infants are under one.
     # "a baby (1 yr old)": the age given, in years.
     # "our newborn son (0)", "1 infant (age 0)": one child, under one, however written.
@@ -92,7 +104,7 @@ def parse_party(text: Text) -> Party:
         if ages:
             party.add_ages(match.start(), ages)
             party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
-    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:aged|ages|age|who are)?\s*"
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:(?:aged|ages|age|who are)\s*:?)?\s*"
                            r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
         ages = _ages(match["ages"])
         party.add_ages(match.start(), ages)
@@ -101,7 +113,8 @@ def parse_party(text: Text) -> Party:
                            r"|\b(?P<short>1[0-7]|[0-9])\s?(?:yo|y/o|yrs?)\b"):
         party.add_ages(match.start(), [int(match["age"] or match["short"])])
         party.children = max(party.children or 0, len(party.ages))
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{KIDS}\b"):
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{_KIDS_COUNTED}\b|\b(?:my|our)\s+(?P<o>{NUMBER}|\d+)\s+(?:boys|girls)\b"):
+        match = {"n": match["n"] or match["o"]}
         party.children = max(party.children or 0, number(match["n"]))
     for match in text.find(rf"\b(?:the\s+)?{KIDS}\s+(?:are|is|aged)\s+(?P<ages>[a-z0-9 ,]+?(?:and|&)\s+(?:1[0-7]|[0-9]|[a-z]+))\b"):
         party.add_ages(match.start(), _ages(match["ages"]))
@@ -117,12 +130,14 @@ def parse_party(text: Text) -> Party:
         party.adults = max(number(match["n"]) - (party.children or 0), 1)
     # Totals: "a group of 8", "3 people in total", "two people in my group", "we are four".
     for match in text.find(rf"\b(?:(?:a|our|my|in\s+a)\s+)?(?:group|team|crew|squad|gang|bunch)\s+(?:of|is)\s+(?P<n>{NUMBER}|\d+)\b"
+                           r"(?!\s+(?:couples|families)\b)"
                            rf"|\b(?!an?\b)(?P<t>{NUMBER}|\d+)\s+(?:{_PEOPLE}\s+)?(?:in\s+total|total|altogether|in\s+(?:my|our|the)\s+(?:group|party))\b"
                            rf"|\b(?:total\s+of|we\s+are|we're|we\s+will\s+be|we'll\s+be|there\s+(?:are|will\s+be)|there're)\s+"
                            rf"(?!an?\b)(?P<w>{NUMBER}|\d+)\b(?!\s*(?:days?|nights?|weeks?|hours?|stars?|rooms?))"
-                           r"(?!\s+[a-z]+\s+(?:and|plus|\+)\s+(?:me|i|myself)\b)(?:\s+of\s+us)?"):
+                           r"(?!\s+[a-z]+\s+(?:and|plus|\+)\s+(?:me|i|myself)\b)(?!\s+(?:couples|families|generations)\b)(?:\s+of\s+us)?"):
         if not counted_adults:  # "we are 3 families: 6 adults and 5 children": the adults as counted
             party.adults = max(number(match["n"] or match["t"] or match["w"]) - (party.children or 0), 1)
+            totaled = True
     # "a pair of" counts people only: "a pair of friends", never "a pair of boots".
     groups = "|".join(word for word in GROUP_WORDS if word != "pair")
     for match in text.find(rf"\b(?:(?:a|as\s+a|for\s+a|we're\s+a|we\s+are\s+a)\s+)?(?:(?P<g>{groups})|pair(?!\s+of\s+"
@@ -170,6 +185,15 @@ def parse_party(text: Text) -> Party:
                 else:
                     companions = number(match["n"]) if match.groupdict().get("n") else 1
                     party.adults = 1 + companions
+    # Everyone named: "my husband and I ... and my mother-in-law", "my brother and his wife".
+    speaker = re.search(r"\b(?:i|me|myself)\b", text.value)
+    named = sum(2 if re.fullmatch(_PAIRS, m["who"]) else 1 for m in re.finditer(
+        rf"\b(?:my|our|his|her|their)\s+(?P<who>{_PAIRS}|{COMPANIONS})s?\b", text.value))
+    if speaker and named >= 2 and not counted_adults and not totaled:
+        party.adults = max(party.adults or 0, 1 + named)
+    elders = [m for m in re.finditer(rf"\b(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s){_ELDERS}\b", text.value)]
+    if party.adults is None and len(elders) >= 2:
+        party.adults = len(elders) + (1 if speaker else 0)  # "mom, dad and three boys"
     if party.adults is None:
         for match in text.find(rf"\b(?P<with>with\s+)?(?P<n>{NUMBER}|\d+)\s*(?:pax|people|persons|individuals|travell?ers|guests|of us|ppl|"
                                r"passengers|friends|adults?|guys|girls|gals|dudes|ladies|lads|buddies|mates|colleagues)\b"):

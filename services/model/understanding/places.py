@@ -95,7 +95,7 @@ _FILLER = re.compile(r"^(?:(?:make|it|be|go|to|the|city|of|over|down|up)\s+)+")
 MIN_UNMARKED_POPULATION = 250_000
 MIN_FUZZY_POPULATION = 100_000
 _STOP = re.compile(r"\s{2,}|\b(?:for|on|with|and|but|leaving|from|to|in|next|this|by|via|under|max|around|"
-                   r"budget|nonstop|direct|please|we|i|my|our|on|at|staying|stay|then|or)\b|[,.;:!?()]|->|[→➜>–—]|\s-\s")
+                   r"budget|nonstop|direct|please|we|i|my|our|on|at|staying|stay|then|or)\b|[,.;:!?()/]|->|[→➜>–—]|\s-\s")
 
 
 @dataclass
@@ -107,6 +107,8 @@ class Places:
     #: Every place to stay, in order, when the destination is followed by more ("Rome,
     #: Florence and Venice"); empty for one place.
     stops: list[ResolvedPlace] | None = None
+    #: The nights written beside each stop ("Kyoto 4 nights"), None where none were.
+    stop_nights: list[int | None] | None = None
 
 
 @dataclass
@@ -364,8 +366,8 @@ def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str
         place, named = _name_at(catalog, candidate, allow_codes=False, fuzzy=size == 1)
         if place is not None and named == candidate:
             return place, candidate
-    if words and "-" in words[-1].strip("-"):
-        tail = words[-1].strip("-").split("-")[-1]
+    if words and re.search(r"[-/]", words[-1].strip("-/")):
+        tail = re.split(r"[-/]", words[-1].strip("-/"))[-1]
         place, named = _name_at(catalog, tail, allow_codes=False, fuzzy=False)
         if place is not None and named == tail:
             return place, tail
@@ -395,9 +397,9 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
         place = _resolve_name(catalog, candidate, marked=allow_codes)
         if place:
             return place, candidate
-    if words and "-" in words[0].strip("-"):
-        # "vienna-budapest-prague": a chain of names joined by hyphens, read name by name.
-        head = words[0].strip("-").split("-")[0]
+    if words and re.search(r"[-/]", words[0].strip("-/")):
+        # "vienna-budapest-prague", "rome/florence": names joined by hyphens or slashes, one by one.
+        head = re.split(r"[-/]", words[0].strip("-/"))[0]
         place, named = _name_at(catalog, head, allow_codes, fuzzy=False)
         if place is not None:
             return place, named
@@ -463,7 +465,11 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
         if place is None or not named or _everyday(place, named, raw_codes):
             continue
         stops, joiners, end = [place], [], word.start() + len(named)
+        ends = [end]
         while len(stops) < 10:
+            # Past the stop's nights ("Paris for 3 nights then", "Athens (4 nights), then").
+            stay = _STAY.match(text.value, end)
+            end = stay.end() if stay else end
             joined = _NEXT_STOP.match(value, end)
             if not joined:
                 break
@@ -473,28 +479,67 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
             stops.append(following)
             joiners.append(joined.group(0))
             end = joined.end() + len(more)
+            ends.append(end)
             if following == stops[0]:
                 break  # back where it began
         if len(stops) >= 3 or (len(stops) == 2 and any(_STRONG_JOIN.search(joiner) for joiner in joiners)):
             if best is None or len(stops) > len(best[0]):
-                best = (stops, word.start(), end, joiners)
+                nights = [_nights_after(text.value, at) for at in ends]
+                if not any(_STAY.match(text.value, at) and _STAY.match(text.value, at)["unit"] for at in ends):
+                    nights = [None] * len(stops)  # a bare "for 2" counts only beside stated nights
+                best = (stops, word.start(), end, joiners, nights)
     return best
+
+
+#: A stop's nights written after it: "Kyoto 4 nights", "Paris for 3 nights", "Athens (4 nights)",
+#: "Tokyo 5n", and "Amsterdam for 2" after another stop's nights.
+_STAY = re.compile(r"\s*\(?\s*(?:for\s+)?(?P<n>\d{1,2})(?:\s*(?P<unit>nights?|nites?|n)\b)?(?!\s*(?:people|persons|adults|"
+                   r"kids|children|of\s+us|pax|travell?ers|guests|days?|weeks?|rooms?|stars?|%|am|pm|:|/))(?:\s*\))?")
+
+
+_INTO = re.compile(r"\b(?:fly(?:ing)?|arriv(?:e|ing)|land(?:ing)?|in)\s+(?:in(?:to)?|at)\s+|\bin\s+at\s+")
+_OUT_OF = re.compile(r"\s*(?:,|;|\band\b|\bthen\b)?\s*(?:(?:we'?d|we\s+would|and)\s+)?"
+                     r"(?:(?:fly(?:ing)?\s+|head(?:ing)?\s+)?(?:home\s+|back\s+)?out\s+(?:of|from)"
+                     r"|(?:fly(?:ing)?|head(?:ing)?|return(?:ing)?)\s+(?:home\s+|back\s+)?from|(?:home|back)\s+from)\s+")
+
+
+def _open_jaw(catalog: Catalog, text: Text):
+    """ "fly into Lisbon and out of Porto", "land in Sydney and fly home from Melbourne": in at
+    one city, out of another, as a chain of two stops."""
+    value = text.unclaimed()
+    for into in _INTO.finditer(value):
+        first, named = _name_after(catalog, value[into.end():], allow_codes=True, fuzzy=False)
+        if first is None:
+            continue
+        at = into.end() + len(named)
+        out = _OUT_OF.match(value, at)
+        if not out:
+            continue
+        last, more = _name_after(catalog, value[out.end():], allow_codes=True, fuzzy=False)
+        if last is not None and last != first:
+            return [first, last], into.start(), out.end() + len(more), ["open jaw"], [None, None]
+    return None
+
+
+def _nights_after(value: str, at: int) -> int | None:
+    found = _STAY.match(value, at)
+    return int(found["n"]) if found else None
 
 
 def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Places:
     """A trip through the places of a chain; its start is named apart ("from Chicago"), or is
     where the chain ends too ("BOS > LIS > OPO > BOS"), or is the first of an arrowed chain."""
-    stops, start, end, joiners = chain
+    stops, start, end, joiners, nights = chain
     text.claim(start, end)
     if len(stops) >= 3 and stops[0] == stops[-1]:
-        places.origin, stops = stops[0], stops[1:-1]
+        places.origin, stops, nights = stops[0], stops[1:-1], nights[1:-1]
     places.origin = places.origin or _origin_named_apart(catalog, text)
     if places.origin is None:
         _by_role_words(catalog, text, places, "origin", ORIGIN_WORDS)
     if places.origin is None:
         _home_named(catalog, text, places)
     if places.origin is None and len(stops) >= 3 and all(re.search(r"->|→|➜|>", joiner) for joiner in joiners):
-        places.origin, stops = stops[0], stops[1:]
+        places.origin, stops, nights = stops[0], stops[1:], nights[1:]
     if places.origin is None:
         # "Boston to Spain: Madrid, then Seville": a well-known place apart from the chain.
         value = text.unclaimed()
@@ -506,6 +551,7 @@ def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Place
                 text.claim(word.start(), word.start() + len(named))
                 break
     places.destination, places.stops = stops[0], (stops if len(stops) > 1 else [])
+    places.stop_nights = nights if len(stops) > 1 else None
     return places
 
 
@@ -515,7 +561,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
     word is where the trip starts."""
     places = Places(unresolved={})
     raw_codes = set(re.findall(r"\b[A-Z]{3}\b", text.raw))
-    chain = _chain(catalog, text, raw_codes)
+    chain = _open_jaw(catalog, text) or _chain(catalog, text, raw_codes)
     if chain is not None:
         return _through_chain(catalog, text, places, chain)
 

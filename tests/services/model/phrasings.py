@@ -549,6 +549,26 @@ PHRASINGS: list[tuple[str, dict]] = [
      {"avoid_red_eye": True, "avoided_modes": set()}),
     ("Amsterdam to New York 12-19 June, KLM preferred", {"preferred_airlines": {"KL"}}),
     ("Chicago to Cancun March 6-13, 2 adults, 5k max", {"budget": "5000 USD"}),
+    # in at one city, out of another; nights given stop by stop add up
+    ("fly into Madrid and out of Barcelona, from Boston, 6/2-6/12",
+     {"origin": "BOS", "stops": ["MAD", "BCN"], "start": "2027-06-02", "end": "2027-06-12"}),
+    ("land in Osaka and fly home from Tokyo, we live in Seattle, April 3-14",
+     {"origin": "Seattle", "stops": ["OSA", "TYO"]}),
+    ("Lisbon 3 nights, Porto 2 nights, Madrid 4 nights, from Chicago starting May 5",
+     {"origin": "CHI", "stops": ["LIS", "OPO", "MAD"], "start": "2027-05-05", "end": "2027-05-14"}),
+    ("From Denver: Rome (3 nights), then Naples (2 nights). Leaving 2027-09-10.",
+     {"origin": "DEN", "stops": ["ROM", "NAP"], "end": "2027-09-15"}),
+    # a chain that comes home, a chain with the start named apart
+    ("NYC > Rome > Florence > NYC, 5/1 - 5/10", {"origin": "NYC", "stops": ["ROM", "FLR"]}),
+    ("Madrid / Seville / Granada in May, from Toronto", {"origin": "YTO", "stops": ["MAD", "SVQ", "GRX"]}),
+    # shorthand parties, relatives named without "my", everyone named counted
+    ("2A 2C(5,9) JFK-LAX 3/3-3/9", {"adults": 2, "children": [5, 9]}),
+    ("mom, dad and two girls aged 6 and 9, Boston to Orlando, Feb 13-20", {"adults": 2, "children": [6, 9]}),
+    ("me, my wife, my brother and his wife, Denver to Cancun, March 4-11", {"adults": 4}),
+    ("a girls' trip for 6 girls, Dallas to Nashville, May 7-9", {"adults": 6, "children": []}),
+    # a region by its adjective, or named apart from its count
+    ("three Portuguese towns in June, from Paris", {"region": "PT", "city_count": 3, "origin": "PAR"}),
+    ("Scotland: pick 2 cities for us, flying from Boston", {"region": "GB", "city_count": 2}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
