@@ -75,11 +75,18 @@ def parse_preferences(text: Text) -> Preferences:
                        r"|\b(?:no|avoid(?:ing)?|not|without)\s+(?:any\s+)?flights?\s+(?:in\s+the\s+night|at\s+night|overnight|during\s+the\s+night)\b"
                        r"|\b(?:no|avoid(?:ing)?|not)\s+(?:flying|travel+ing)\s+(?:at\s+night|overnight|in\s+the\s+night)\b"):
         prefs.avoid_red_eye = True
-    for _ in text.find(r"\b(?:non[\s-]?stop|direct)(?:\s+(?:flights?|only))?(?:\s+only)?\b|\bno\s+(?:stops|layovers|connections)\b"):
-        prefs.max_stops = 0
-    for match in text.find(rf"\b(?:max(?:imum)?|at most|up to|no more than)\s+(?P<n>{NUMBER})\s+(?:stops?|layovers?|connections?)\b"
-                           rf"|\b(?P<m>{NUMBER})\s+(?:stops?|layovers?|connections?)\s+(?:is\s+|are\s+)?(?:max|at most|tops|fine|ok|okay|allowed)\b"):
-        prefs.max_stops = number(match["n"] or match["m"])
+    stops = r"(?:stops?|layovers?|connections?|stopovers?|changes?)"
+    # An allowance first, so that "direct or one stop" allows the one stop.
+    for match in text.find(rf"\b(?:max(?:imum)?|at most|up to|no more than|not more than)\s+(?:a\s+single|(?P<n>{NUMBER}|zero))[\s-]+{stops}\b"
+                           rf"|\b(?:a\s+single|(?P<m>{NUMBER}|zero))[\s-]+{stops}\s+(?:is\s+|are\s+)?(?:max|at most|tops|fine|ok|okay|allowed|maximum)\b"
+                           rf"|\b(?:non[\s-]?stop|direct)\s+or\s+(?P<o>{NUMBER})[\s-]+{stops}\b"
+                           rf"|\b{stops}\s+(?:are\s+|is\s+)?(?:ok|okay|fine)\s+but\s+(?:max(?:imum)?|at most|no more than)\s+(?P<p>{NUMBER})\b"
+                           rf"|\b(?P<z>zero)\s+{stops}\b"):
+        value = next((match[group] for group in ("n", "m", "o", "p", "z") if match[group]), None)
+        prefs.max_stops = 1 if value is None else 0 if value == "zero" else number(value)  # None: "a single"
+    for _ in text.find(r"\b(?:non[\s-]?stop|direct)(?:\s+(?:flights?|only))?(?:\s+only)?\b"
+                       r"|\bno\s+(?:stops|layovers|connections|stopovers|connecting\s+flights|changes)\b"):
+        prefs.max_stops = 0 if prefs.max_stops is None else prefs.max_stops
     star = r"(?P<{0}>[1-5]|one|two|three|four|five)\s*(?:-|\s)?\s*(?:stars?|\*)"
     for match in text.find(rf"\b(?:at least|min(?:imum)?|minimum of)\s+{star.format('a')}"
                            rf"|{star.format('b')}\s*(?:\+|or (?:more|better|above|up)|and up|at least|minimum|min)"):

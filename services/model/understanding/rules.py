@@ -47,16 +47,23 @@ _ALLOW = (r"(?:allow\w*|permi\w*|accept\w*|welcom\w*|friendly|ok|okay|fine|suita
           r"possible|good|ideal|lets?)")
 _RULE_NEGATION = r"(?:\bnon[- ]?|\bno\s+|\bnot\s+|\bwithout\s+|\bprohibit\w*\s+|\bban\w*\s+|-free\b|\bforbid\w*\s+)"
 ACCOMMODATION_WORDS = {
+    # Read before ENTIRE_HOME, so that "a room in a local's flat" is no flat of one's own.
+    "PRIVATE_ROOM": (r"(?:private\s+)?rooms?\s+in\s+(?:(?:a|an|the|their|someone'?s|somebody'?s|a\s+local'?s|local'?s)\s+)?"
+                     r"(?:local\s+|shared\s+|family\s+)?(?:home|house|apartment|flat)|private\s+rooms?|rooms?\s+private|homestays?"),
     "ENTIRE_HOME": (r"entire\s+(?:home|house|apartment|place|flat|unit|room|property|rental)s?|whole\s+(?:home|house|apartment|place|flat|property)"
-                    r"|(?:a|an|our\s+own|my\s+own|own)\s+(?:private\s+)?(?:house|apartment|flat|villa|cottage|cabin|condo|holiday\s+home|"
-                    r"vacation\s+(?:rental|home)|holiday\s+(?:rental|let)|airbnb)"),
-    "PRIVATE_ROOM": r"private\s+rooms?|rooms?\s+private",
-    "SHARED_ROOM": r"shared\s+(?:rooms?|accommodations?|dorms?|spaces?)|dorm(?:itory|itories|s)?(?:\s+beds?)?|hostel\s+beds?|bunk\s+beds?",
+                    # "an apartment", "our own place", "a house to ourselves"; never "my apartment" at home.
+                    r"|(?<!\bmy\s)(?<!\bour\s)(?:(?:our|my)\s+own\s+|own\s+)?(?:private\s+)?(?:house|apartment|flat|villa|cottage|cabin|"
+                    r"condo|chalet|bungalow|holiday\s+home|vacation\s+(?:rental|home)|holiday\s+(?:rental|let)|airbnb(?:[\s-]style\s+home)?)s?"
+                    r"(?!\s+rules?)"
+                    r"|(?:our|my)\s+own\s+place|(?:place|home)\s+(?:all\s+)?to\s+(?:ourselves|myself)"),
+    "SHARED_ROOM": (r"shared\s+(?:rooms?|accommodations?|dorms?|spaces?)|dorm(?:itory|itories|s)?(?:\s+beds?)?|hostels?(?:\s+beds?)?"
+                    r"|bunk\s+beds?"),
     # A hotel room counts as a kind only when set against the others or said to be enough:
     # "a hotel room" alone is how most requests say they want a bed.
     "HOTEL_ROOM": (r"hotel\s+rooms?\s+only|only\s+(?:a\s+)?hotels?(?:\s+rooms?)?|(?:just|only|simply)\s+(?:an?\s+)?"
                    r"(?:regular\s+|standard\s+|normal\s+|plain\s+)?hotel\s+rooms?"
-                   r"|hotel\s+rooms?(?=\s+or\s+(?:an?\s+)?(?:private|entire|shared))|(?<=\bor\s)(?:an?\s+)?hotel\s+rooms?"),
+                   r"|hotel(?:\s+rooms?)?(?=\s+or\s+(?:an?\s+)?(?:private|entire|shared|apartment|house|flat|villa|airbnb|hostel|cabin))"
+                   r"|(?<=\bor\s)(?:an?\s+)?hotel(?:\s+rooms?)?"),
 }
 #: Cuisines by the adjective travelers write; read only next to a word about food.
 CUISINES = {
@@ -205,7 +212,10 @@ def _accommodation(text: Text, rules: Rules) -> None:
             negated = (re.search(rf"\b{_NEGATION}(?:\s+(?:a|an|any|the|in|stay(?:ing)?(?:\s+in)?|book(?:ing)?|want|like|be|to))*\s*$", before)
                        or re.match(r"\s*(?:is|are)\s+(?:not\s+(?:ok|okay|fine|an\s+option)|out|a\s+no[- ]go)\b", after))
             _add(rules.avoided_accommodation if negated else rules.accommodation, kind)
-    for _ in text.find(r"\b(?:no|not\s+(?:in\s+)?(?:a|any)|avoid(?:ing)?|without|anything\s+but)\s+hotels?\b"):
+    # "no hotels", "rather not stay in a hotel", "anything but a hotel"; not "no hotels under 4 stars".
+    for _ in text.find(rf"\b(?:{_NEGATION}|anything\s+but|rather\s+than|instead\s+of)(?:\s+(?:stay(?:ing)?|in|at|a|an|any|the|to|"
+                       rf"book(?:ing)?|want|be|with))*\s+hotels?(?:\s+rooms?)?\b"
+                       r"(?!\s+(?:under|below|with|less|that|which|more|over|above|far|near|of|in|at|by|under))"):
         _add(rules.avoided_accommodation, "HOTEL_ROOM")
     for kind in rules.avoided_accommodation:
         if kind in rules.accommodation:

@@ -40,7 +40,7 @@ NUMBER = r"(?:\d{1,3}|a couple of|a couple|couple of|a few|" + "|".join(
 KEYWORDS = ("january february march april june july august september october november december monday tuesday "
             "wednesday thursday friday saturday sunday tomorrow weekend adults children nights weeks "
             "business economy premium nonstop budget hotels airlines flights friend friends people travelers "
-            "colleagues passengers").split()
+            "colleagues passengers hostel hostels").split()
 
 
 def _correct(word: str) -> str:

@@ -569,6 +569,16 @@ PHRASINGS: list[tuple[str, dict]] = [
     # a region by its adjective, or named apart from its count
     ("three Portuguese towns in June, from Paris", {"region": "PT", "city_count": 3, "origin": "PAR"}),
     ("Scotland: pick 2 cities for us, flying from Boston", {"region": "GB", "city_count": 2}),
+    # stop allowances in more words; accommodation said in more ways
+    ("Boston to Rome May 3-10, direct or one stop", {"max_stops": 1}),
+    ("Boston to Rome May 3-10, a single stopover at most, no connecting flights after 10pm", {"max_stops": 1}),
+    ("Boston to Rome May 3-10, zero stops", {"max_stops": 0}),
+    ("Denver to Austin 4/4-4/8, rather not stay in a hotel, an apartment to ourselves",
+     {"accommodation": {"ENTIRE_HOME"}, "avoided_accommodation": {"HOTEL_ROOM"}}),
+    ("Denver to Austin 4/4-4/8, a room in someone's home is fine, no hostels",
+     {"accommodation": {"PRIVATE_ROOM"}, "avoided_accommodation": {"SHARED_ROOM"}}),
+    ("Denver to Austin 4/4-4/8, hotel or apartment, and pet-friendly house rules",
+     {"accommodation": {"HOTEL_ROOM", "ENTIRE_HOME"}, "house_rules": {"PETS"}}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
