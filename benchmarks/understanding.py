@@ -217,6 +217,7 @@ def main() -> None:
     from tests.services.model.phrasings_voices import VOICES
     from tests.services.model.phrasings_voices_more import VOICES_MORE
     from tests.services.model.phrasings_voices_third import VOICES_THIRD
+    from tests.services.model.phrasings_voices_fourth import VOICES_FOURTH
     from tests.services.model.phrasings_voices_holdout import VOICES_HOLDOUT
     from tests.services.model.phrasings_voices_holdout_2 import VOICES_HOLDOUT_2
     run_table(dev[:5])  # loads the catalog outside the timings
@@ -224,6 +225,7 @@ def main() -> None:
     run_table(VOICES).report("development voices (phrasings_voices.py)", args.show)
     run_table(VOICES_MORE).report("development voices, second batch (phrasings_voices_more.py)", args.show)
     run_table(VOICES_THIRD).report("development voices, third batch (phrasings_voices_third.py)", args.show)
+    run_table(VOICES_FOURTH).report("development voices, fourth batch (phrasings_voices_fourth.py)", args.show)
     run_table(held_out).report("held-out table (phrasings_holdout.py)", 0)
     run_table(VOICES_HOLDOUT).report("held-out voices (phrasings_voices_holdout.py)", 0)
     run_table(VOICES_HOLDOUT_2).report("held-out voices, second batch (phrasings_voices_holdout_2.py)", 0)

@@ -11,6 +11,7 @@ order, so that no word is read twice. Nothing here invents a place, a date or an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,9 +71,23 @@ def _profile_value(profile: dict | None, *path: str):
     return value
 
 
+#: Where a request corrects itself: "March 3rd but actually make it Friday March 5th", "to
+#: Beijing? no wait, Shanghai", "Phoenix or Tucson... let's say Tucson", "from Toronto... I mean
+#: Ottawa". What follows is read as a follow-up to what came before.
+_CORRECTION = re.compile(
+    r"(?:\b(?:but\s+|so\s+)?actually\b|(?<![a-z])(?:no\s+)?wait\b[,.!]?|\bscratch\s+that\b|\bi\s+mean\b|\bon\s+second\s+thoughts?\b"
+    r"|\bcorrection\b|\blet'?s\s+say\b|\bor\s+rather\b|(?<=[?.!])\s*no\b[,!])[,:]?\s*"
+    r"(?:(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|it'?s|let'?s\s+(?:say|do|go\s+with))\b[,:]?\s*)?", re.IGNORECASE)
+
+
 def understand(text: str, reference: dt.date, profile: dict | None = None, catalog: Catalog | None = None) -> Understanding:
     """Reads a trip request against the reference date (and the traveler's profile, if any)."""
     catalog = catalog or default_catalog()
+    corrections = [m for m in _CORRECTION.finditer(text[:MAX_TEXT]) if m.start() > 0 and text[m.end():].strip()]
+    if corrections:
+        last = corrections[-1]
+        return refine(understand(text[:last.start()], reference, profile, catalog), text[last.end():], reference,
+                      profile, catalog)
     source = Text(text[:MAX_TEXT])
     # Money first: "$200 a night" must not be read as a one-night stay.
     amounts = parse_money(source)

@@ -12,7 +12,7 @@ COMPANIONS = (r"(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|spouse
 #: A child's age as written: digits or a number word.
 AGE = (r"(?:1[0-7]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|sixteen|seventeen)")
-KIDS = r"(?:kids?|children|childs|child|nephews?|nieces?|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
+KIDS = r"(?:kids?|kiddos?|children|childs|child|nephews?|nieces?|step-?(?:sons?|daughters?|kids?|children|child)|exchange\s+students?|sons?|daughters?|boys?|girls?|toddlers?|babies|baby|infants?|teens?|teenagers?|twins|triplets|grandkids?|grandchildren|grandsons?|granddaughters?)"
 
 
 #: A party named by its size: "a duo", "a trio".
@@ -69,8 +69,13 @@ def parse_party(text: Text) -> Party:
     for match in text.find(rf"\b(?:{_PEOPLE}|{_FORM_PARTY})\s*[:=-]\s*(?P<n>{NUMBER}|\d+)\b(?!\s*(?:{KIDS}|children)\b)"):
         party.adults = number(match["n"])
     counted_adults = totaled = False
-    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?)\b"):
-        party.adults, counted_adults = number(match["n"]), True
+    # Adults counted group by group add up ("us (2 adults, ...) and my sister's family (2 adults)").
+    for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+(?:adults?|grown[- ]ups?|parents|dads|moms|mums|grandparents)\b"):
+        party.adults = (party.adults or 0) * counted_adults + number(match["n"])
+        counted_adults = True
+    # "turns 5 in May": four now.
+    for match in text.find(rf"\b(?:who\s+)?turns\s+(?P<age>{AGE})(?=\s+(?:in|on|next|this|by)\b)"):
+        party.add_ages(match.start(), [max(0, _ages(match["age"])[0] - 1)])
     # Shorthand: "2A 1C(6)", "2a+2c (4, 7)".
     for match in text.find(r"\b(?P<a>[1-9])\s*a\b(?:\s*[+,]?\s*(?P<c>[1-8])\s*c\b\s*(?:\((?P<ages>[\d,\s]+)\))?)?"):
         party.adults, counted_adults = int(match["a"]), True
@@ -109,9 +114,9 @@ def parse_party(text: Text) -> Party:
         ages = _ages(match["ages"])
         party.add_ages(match.start(), ages)
         party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
-    for match in text.find(r"\b(?:(?:a|an|our|my|with|and)\s+)?(?P<age>1[0-7]|[0-9])[- ]?(?:year|yr)[- ]?olds?\b"
+    for match in text.find(rf"\b(?:(?:a|an|our|my|with|and)\s+)?(?P<age>{AGE})[- ]?(?:year|yr)[- ]?olds?\b"
                            r"|\b(?P<short>1[0-7]|[0-9])\s?(?:yo|y/o|yrs?)\b"):
-        party.add_ages(match.start(), [int(match["age"] or match["short"])])
+        party.add_ages(match.start(), _ages(match["age"] or match["short"])[:1])
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{_KIDS_COUNTED}\b|\b(?:my|our)\s+(?P<o>{NUMBER}|\d+)\s+(?:boys|girls)\b"):
         match = {"n": match["n"] or match["o"]}
@@ -161,6 +166,8 @@ def parse_party(text: Text) -> Party:
                            rf"(?P<b>{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?P<y>{_MEMBERS})\b"):
         if party.adults is None or match["x"] != "adults":
             party.adults = sum(number(match[n]) * (2 if match[kind] == "couples" else 1) for n, kind in (("a", "x"), ("b", "y")))
+    for match in text.find(rf"\bus\s+(?P<n>two|three|four|five|six|seven|eight|nine|[2-9])\b(?!\s*(?:days?|nights?|weeks?))"):
+        party.adults = party.adults or number(match["n"])  # "us four": the grown-ups, not a total
     if party.adults is None:
         for pattern, count in (
             (r"\b(?:my\s+|our\s+)?(?:parents|grandparents|in-laws)\s+and\s+(?:i|me|myself)\b"
@@ -168,7 +175,7 @@ def parse_party(text: Text) -> Party:
             # "3 friends and me"; not "for 3 people and I want to leave at 5".
             (rf"\b(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|coworkers|buddies|mates|people)\s+and\s+(?:me|myself|i)\b"
              r"(?!'|\s+(?:want|wanted|need|needed|would|will|plan|planned|am|was|prefer|like|wish|hope|think|have|can|should|must|also)\b)", None),
-            (rf"\b(?:me|myself|i)\s+(?:and|with|\+)\s+(?:my\s+|a\s+|the\s+)?(?P<n>{NUMBER}|\d)?\s*{COMPANIONS}s?\b", None),
+            (rf"\b(?:me|myself|i)\s+(?:and|with|\+|plus)\s+(?:my\s+|a\s+|the\s+)?(?P<n>{NUMBER}|\d)?\s*{COMPANIONS}s?\b", None),
             (rf"\b(?P<n>{NUMBER}|\d)\s+couples\b", "couples"),
             (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
@@ -201,7 +208,7 @@ def parse_party(text: Text) -> Party:
             party.adults = max(total - (party.children or 0), 1)
     if party.adults is None:
         # "me, my mom and the twins", "with my wife": the speaker and each companion named.
-        companions = list(text.find(rf"\b(?:my|our)\s+{COMPANIONS}s?\b"))
+        companions = list(text.find(rf"\b(?:my|our)\s+(?:(?:elderly|old|best|dear|new|older|younger|little|big)\s+)?{COMPANIONS}s?\b"))
         if companions:
             party.adults = 1 + len(companions)
     if party.adults is None:

@@ -32,7 +32,7 @@ _SETTING_OUT = (r"(?:begin(?:s|ning)?|start(?:s|ing|ed)?(?:\s+(?:out|off))?|comm
                 r"(?:trip|journey|travel)\s+(?:starts|begins))")
 ORIGIN_WORDS = (rf"{_SETTING_OUT}\s+(?:from|in|at|out\s+of)|from|out of|leaving|leave|departing|depart|fly from|flying from|"
                 r"based in|based out of|home is|home base is|live in|living in|i'm in|i am in|we're in|we are in|we live in|"
-                r"i live in|currently in|currently based in|right now in|now in|working in|studying in|stationed in|"
+                r"i live in|currently in|currently based in|right now in|now in|working in|studying in|stationed in|stuck in|"
                 r"where\s+(?:i'm|we're|i\s+am|we\s+are)\s+(?:starting|leaving|departing|flying|coming)(?:\s+from)?\s*:?|departure from|departure(?:\s+(?:city|airport|point))?\s+is|origin(?:\s+city)?(?:\s+is)?:?|starting point(?:\s+is)?:?")
 DESTINATION_WORDS = (r"to|in|into|visit|visiting|visits|trip to|going to|go to|heading to|head to|heads to|headed to|bound for|"
                      r"fly to|flying to|flies to|explore|exploring|see|make it|actually|switch to|change to|how about|what about|"
@@ -70,7 +70,7 @@ US_STATES = {"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR",
              "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
              "wisconsin": "WI", "wyoming": "WY"}
 #: Between two places, these make the first the origin: "Dublin -> Amsterdam", "SFO - NRT".
-_BETWEEN = re.compile(r"\s*(?:->|→|➜|➔|➡️|➡|⇒|=>|>|–|—|\s-\s|-|\bto\b)\s*")
+_BETWEEN = re.compile(r"\s*(?:->|→|➜|➔|➡️|➡|⇒|=>|✈️|✈|>|–|—|\s-\s|-|\bto\b)\s*")
 #: Words that are also city names somewhere, but almost never mean one without a role word.
 NOT_PLACES = {"nice", "split", "reading", "bath", "march", "may", "mobile", "orange", "victoria", "va", "of", "the",
               "plan", "trip", "date", "sale", "bar", "hotel", "home", "best", "deal", "cheap", "budget", "love",
@@ -587,7 +587,7 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
     # "Montego Bay from Atlanta": a place right before "from" is where the trip goes, and so
     # are the places listed before it ("Madrid, Seville and Barcelona from Chicago").
     value = text.unclaimed()
-    for match in re.finditer(r"\s*[-–—,]?\s+from\s+", value):
+    for match in re.finditer(r"\s*[-–—,]?\s+(?:(?:leaving|departing|flying|coming|travel+ing)\s+)?from\s+", value):
         destination, left = _name_before(catalog, value[:match.start()])
         origin, right = _name_after(catalog, value[match.end():], allow_codes=True, fuzzy=True)
         if destination and origin and destination != origin and not _everyday(destination, left, raw_codes):

@@ -83,8 +83,10 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         count = number(match["n"] or match["m"]) if (match["n"] or match["m"]) else 1
         end = end and max(start or end, end - dt.timedelta(days=count))
         stated.add("end_date")
+    nights_said = None  # "for 5 nights": from whichever start this message leaves
     for match in source.find(rf"\b(?:make\s+it|for|stay)\s+(?P<n>{NUMBER}|\d+)\s+nights?\b"):
-        end = start and start + dt.timedelta(days=number(match["n"]))
+        nights_said = number(match["n"])
+        end = start and start + dt.timedelta(days=nights_said)
         stated.add("end_date")
     for _ in source.find(r"\b(?:more|extra)\s+stars?\b|\b(?:nicer|better|fancier|upscale|upgrade(?:d)?)\s+(?:the\s+)?hotels?\b|\bupgrade\s+the\s+hotel\b"):
         request.hotel_preferences.min_stars = min(5, max(request.hotel_preferences.min_stars, 3) + 1)
@@ -171,7 +173,9 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
         start = dates.start
         nights = dates.nights if dates.nights is not None else pending_nights
         stated_end = end if "end_date" in stated else None  # "coming back 3/27" read above
-        if length is None and end and not dates.end and end >= start:
+        if nights_said is not None:
+            stated_end = start + dt.timedelta(days=nights_said)
+        if nights_said is None and length is None and end and not dates.end and end >= start:
             stated_end = end  # the end came first ("check out on the 8th"), the start now
         end = stated_end or dates.end or (start + dt.timedelta(days=nights) if nights is not None else
                                           (start + length if length is not None else None))

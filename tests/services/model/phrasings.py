@@ -579,6 +579,21 @@ PHRASINGS: list[tuple[str, dict]] = [
      {"accommodation": {"PRIVATE_ROOM"}, "avoided_accommodation": {"SHARED_ROOM"}}),
     ("Denver to Austin 4/4-4/8, hotel or apartment, and pet-friendly house rules",
      {"accommodation": {"HOTEL_ROOM", "ENTIRE_HOME"}, "house_rules": {"PETS"}}),
+    # a request that corrects itself is read as its own follow-up
+    ("Boston to Madrid, leaving May 3rd, actually make it May 5th, for a week", {"start": "2027-05-05", "end": "2027-05-12"}),
+    ("From Seoul to Beijing? no wait, Shanghai. 4-8 April", {"origin": "SEL", "destination": "SHA"}),
+    ("from Toronto... I mean Ottawa... to Vancouver, May 1-8", {"origin": "YOW", "destination": "Vancouver"}),
+    ("SFO ✈ JFK 3/3-3/9", {"origin": "SFO", "destination": "JFK"}),
+    ("Punta Cana, leaving from Philly, Mar 6-13", {"origin": "PHL", "destination": "PUJ"}),
+    # adults counted group by group, parents and dads by number, ages in words and to come
+    ("two families: us (2 adults, kids 4 and 7) and my sister's (2 adults, a 10-year-old), Austin to Denver, 6/1-6/6",
+     {"adults": 4, "children": [4, 7, 10]}),
+    ("Two dads and our eight-year-old, Boston to Miami, Feb 2-6", {"adults": 2, "children": [8]}),
+    ("me plus two friends, Austin to Denver, 6/1-6/6", {"adults": 3}),
+    ("us four want Denver from Austin, 6/1-6/6", {"adults": 4}),
+    ("my son turns 7 in June; he, my wife and I, Austin to Denver, 3/1-3/6", {"children": [6], "adults": 2}),
+    ("travelling with my elderly mother and my stepson (15), Austin to Denver, 6/1-6/6",
+     {"adults": 2, "children": [15]}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),

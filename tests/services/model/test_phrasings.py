@@ -100,10 +100,13 @@ def test_the_tables_in_many_voices_are_well_formed():
     from tests.services.model.phrasings_voices_holdout_2 import VOICES_HOLDOUT_2
 
     from tests.services.model.phrasings_voices_more import VOICES_MORE
+    from tests.services.model.phrasings_voices_fourth import VOICES_FOURTH
     from tests.services.model.phrasings_voices_third import VOICES_THIRD
 
-    development, held_out = VOICES + VOICES_MORE + VOICES_THIRD, VOICES_HOLDOUT + VOICES_HOLDOUT_2
-    assert len(VOICES) >= 200 and len(VOICES_MORE) >= 200 and len(VOICES_THIRD) >= 200 and len(VOICES_HOLDOUT) >= 150 and len(VOICES_HOLDOUT_2) >= 150
+    development = VOICES + VOICES_MORE + VOICES_THIRD + VOICES_FOURTH
+    held_out = VOICES_HOLDOUT + VOICES_HOLDOUT_2
+    assert all(len(table) >= 200 for table in (VOICES, VOICES_MORE, VOICES_THIRD, VOICES_FOURTH))
+    assert len(VOICES_HOLDOUT) >= 150 and len(VOICES_HOLDOUT_2) >= 150
     assert not {text for text, _ in development} & {text for text, _ in held_out}, "a held-out text is in development"
     for text, expected in development + held_out:
         assert_well_formed(text, expected)
