@@ -166,7 +166,7 @@ def parse_party(text: Text) -> Party:
                            rf"(?P<b>{NUMBER}|\d+)\s+(?:[a-z]+\s+)?(?P<y>{_MEMBERS})\b"):
         if party.adults is None or match["x"] != "adults":
             party.adults = sum(number(match[n]) * (2 if match[kind] == "couples" else 1) for n, kind in (("a", "x"), ("b", "y")))
-    for match in text.find(rf"\bus\s+(?P<n>two|three|four|five|six|seven|eight|nine|[2-9])\b(?!\s*(?:days?|nights?|weeks?))"):
+    for match in text.find(r"\bus\s+(?P<n>two|three|four|five|six|seven|eight|nine|[2-9])\b(?!\s*(?:days?|nights?|weeks?))"):
         party.adults = party.adults or number(match["n"])  # "us four": the grown-ups, not a total
     if party.adults is None:
         for pattern, count in (
