@@ -53,7 +53,8 @@ class Party:
 def _ages(fragment: str) -> list[int]:
     """Children's ages written as digits or words ("5 and 9", "seven and ten")."""
     ages = []
-    for word in re.findall(r"\b(?:1[0-7]|[0-9]|[a-z]+)\b", fragment):
+    # Digits and words apart, so that "12yo, 9yo" gives 12 and 9.
+    for word in re.findall(r"\d+|[a-z]+", fragment):
         value = int(word) if word.isdigit() else NUMBER_WORDS.get(word) if word not in ("a", "an", "single") else None
         if value is not None and 0 <= value <= 17:
             ages.append(value)
@@ -109,8 +110,8 @@ def parse_party(text: Text) -> Party:
         if ages:
             party.add_ages(match.start(), ages)
             party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
-    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:(?:aged|ages|age|who are)\s*:?)?\s*"
-                           r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years? old|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
+    for match in text.find(rf"\b(?:(?P<n>{NUMBER}|\d+)\s+)?{KIDS}\s*(?:\(|,\s*|:\s*)?(?:(?:aged|ages|age|who are|whose ages are)\s*:?)?\s*"
+                           r"(?P<ages>(?:\d{1,2}(?:\s*(?:y/?o|years?(?:\s+old)?|yrs?))?\s*(?:,|and|&)?\s*)+)\)?(?:\s*(?:y/?o|years? old))?"):
         ages = _ages(match["ages"])
         party.add_ages(match.start(), ages)
         party.children = max(party.children or 0, number(match["n"]) if match["n"] else len(party.ages))
@@ -125,12 +126,16 @@ def parse_party(text: Text) -> Party:
         party.add_ages(match.start(), _ages(match["ages"]))
         party.children = max(party.children or 0, len(party.ages))
     # "my two daughters, they are 8 and 12": the ages of the children just counted.
-    for match in text.find(rf"\b(?:they|who)\s*(?:are|'re)\s+(?:aged\s+)?(?P<ages>{AGE}(?:\s*(?:,|and|&)\s*{AGE})+)\b"):
-        if party.children and not party.ages:
-            party.add_ages(match.start(), _ages(match["ages"]))
     for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?:(?P<n>{NUMBER}|\d+)\s+)?(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
         if party.children is None:
             party.children = number(match["n"]) if match["n"] else 2 if match["kind"].endswith(("s", "children", "babies")) else 1
+    # "(she's 10)", "twins who are 7", "whose ages are 4, 7 and 9": ages of children just counted.
+    for match in text.find(rf"\b(?:they|who|she|he)\s*(?:are|is|'re|'s)\s+(?:aged\s+)?(?P<ages>{AGE}(?:\s*(?:,|and|&)\s*{AGE})*)\b"
+                           rf"(?!\s*(?:days?|nights?|weeks?|months?|%|:))|\bwhose\s+ages\s+are\s+(?P<whose>{AGE}(?:\s*(?:,|and|&)\s*{AGE})*)\b"):
+        ages = _ages(match["ages"] or match["whose"])
+        if party.children and not party.ages:
+            twins = len(ages) == 1 and party.children == 2 and re.search(r"\btwins\b", text.value)
+            party.add_ages(match.start(), ages * 2 if twins else ages)
     for match in text.find(rf"\bparty\s+of\s+(?P<n>{NUMBER}|\d+)\b"):
         party.adults = max(number(match["n"]) - (party.children or 0), 1)
     # Totals: "a group of 8", "3 people in total", "two people in my group", "we are four".
@@ -177,7 +182,7 @@ def parse_party(text: Text) -> Party:
              r"(?!'|\s+(?:want|wanted|need|needed|would|will|plan|planned|am|was|prefer|like|wish|hope|think|have|can|should|must|also)\b)", None),
             (rf"\b(?:me|myself|i)\s+(?:and|with|\+|plus)\s+(?:my\s+|a\s+|the\s+)?(?P<n>{NUMBER}|\d)?\s*{COMPANIONS}s?\b", None),
             (rf"\b(?P<n>{NUMBER}|\d)\s+couples\b", "couples"),
-            (rf"\bmy\s+{COMPANIONS}\s+and\s+(?:me|i)\b", 2),
+            (rf"\b(?:my|a|one)\s+{COMPANIONS}\s+and\s+(?:me|i|myself)\b", 2),
             (rf"\b(?:me|myself|i)\s+(?:and|with)\s+(?P<n>{NUMBER}|\d+)\s+(?:friends|others|colleagues|people)\b", None),
             (r"\b(?:a\s+)?couple\b(?!\s+of)(?!\s+(?:[a-z]+\s+)?(?:cities|towns|places|spots|stops|days|nights|weeks|hours|villages))|\bboth\s+of\s+us\b|\bwe\s+both\b|\bus\s+both\b|\b(?:the\s+)?two\s+of\s+us\b|\bus\s+two\b|\bwe\s+two\b"
              r"|\bgrandparents\b|\bmy\s+parents\b", 2),

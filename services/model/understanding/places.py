@@ -550,6 +550,8 @@ def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Place
                 places.origin = place
                 text.claim(word.start(), word.start() + len(named))
                 break
+    if places.origin == stops[0] and len(stops) > 2:
+        stops, nights = stops[1:], nights[1:]  # "Berlin → Vienna → Budapest, leaving Berlin Jul 1"
     places.destination, places.stops = stops[0], (stops if len(stops) > 1 else [])
     places.stop_nights = nights if len(stops) > 1 else None
     return places

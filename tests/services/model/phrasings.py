@@ -594,6 +594,13 @@ PHRASINGS: list[tuple[str, dict]] = [
     ("my son turns 7 in June; he, my wife and I, Austin to Denver, 3/1-3/6", {"children": [6], "adults": 2}),
     ("travelling with my elderly mother and my stepson (15), Austin to Denver, 6/1-6/6",
      {"adults": 2, "children": [15]}),
+    # ages written after each child or after the count, with suffixes; a chain left from its start
+    ("mom, dad and 3 kids: 11yo, 7yo, 2yo, Denver to Austin, 6/1-6/6", {"adults": 2, "children": [11, 7, 2]}),
+    ("Adults: 2. Kids: 9 years, 6 years. Denver to Austin, 6/1-6/6", {"adults": 2, "children": [9, 6]}),
+    ("my husband and I and our granddaughter (she's 8), Denver to Austin, 6/1-6/6", {"adults": 2, "children": [8]}),
+    ("our twins who are 6, Denver to Austin, 6/1-6/6, with my wife", {"children": [6, 6]}),
+    ("a friend and I, Denver to Austin, 6/1-6/6", {"adults": 2}),
+    ("Munich → Salzburg → Vienna, leaving Munich Jul 1, home Jul 8", {"origin": "MUC", "stops": ["SZG", "VIE"]}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
