@@ -76,7 +76,7 @@ def _profile_value(profile: dict | None, *path: str):
 #: Ottawa". What follows is read as a follow-up to what came before.
 _CORRECTION = re.compile(
     r"(?:\b(?:but\s+|so\s+)?actually\b|(?<![a-z])(?:no\s+)?wait\b[,.!]?|\bscratch\s+that\b|\bi\s+mean\b|\bon\s+second\s+thoughts?\b"
-    r"|\bcorrection\b|\blet'?s\s+say\b|\bor\s+rather\b|(?<=[?.!])\s*no\b[,!])[,:]?\s*"
+    r"|\bcorrection\b|\blet'?s\s+say\b|\bor\s+rather\b|(?<=[?.!])\s*no\b[,!]|\bso\s+(?=make\s+(?:it|that)\b(?!\s+to\b)))[,:]?\s*"
     r"(?:(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|it'?s|let'?s\s+(?:say|do|go\s+with))\b[,:]?\s*)?", re.IGNORECASE)
 
 

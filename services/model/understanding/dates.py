@@ -186,8 +186,11 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
     for match in text.find(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
                            r"|(?:(?<=\bon\s)|(?<=\bto\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\buntil\s)|(?<=\bback\s)|(?<=\breturn\s)|(?<=\bthrough\s))"
                            r"the\s+(?P<bare>[12]?\d|3[01])\b(?![.,]\d)"
-                           r"(?!\s+(?:of\b|adults?|people|persons|kids|children|nights?|days?|weeks?|hours?|stars?|rooms?|pax|guests))"):
-        day_only.append((match.start(), int(match["d"] or match["bare"])))
+                           r"(?!\s+(?:of\b|adults?|people|persons|kids|children|nights?|days?|weeks?|hours?|stars?|rooms?|pax|guests))"
+                           # "return on the nineteenth": an ordinal in words, never "the second week".
+                           rf"|\bthe\s+(?P<word>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b"
+                           r"(?!\s+(?:week|weekend|time|day|night|floor|stop|leg|city|half|one|place|trip|option|class|choice|of\s+us))"):
+        day_only.append((match.start(), ORDINALS[match["word"]] if match["word"] else int(match["d"] or match["bare"])))
     for match in text.find(rf"\bin\s+(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?:\s+(?:from\s+)?(?:now|today|time))?\b"
                            rf"|\b(?P<n2>{NUMBER})\s+(?P<unit2>days?|weeks?)\s+(?:from\s+(?:now|today)|out|ahead)\b"):
         days = number(match["n"] or match["n2"]) * (7 if (match["unit"] or match["unit2"]).startswith("week") else 1)
@@ -196,7 +199,7 @@ def parse_dates(text: Text, reference: dt.date) -> Dates:
         offset = {"today": 0, "day after tomorrow": 2}.get(match["word"], 1)
         singles.append((match.start(), ref + dt.timedelta(days=offset)))
     returns: list[tuple[int, str]] = []
-    for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back)\s+(?:on\s+)?(?:the\s+)?(?:following\s+)?{WEEKDAY.format('w')}\b"):
+    for match in text.find(rf"\b(?:back|return(?:ing)?|home|coming back|till|until|through)\s+(?:on\s+)?(?:the\s+)?(?:following\s+)?{WEEKDAY.format('w')}\b"):
         returns.append((match.start(), match["w"]))
     for match in text.find(rf"\b(?P<q>this|next|on)?\s*{WEEKDAY.format('w')}\b"):
         singles.append((match.start(), _weekday(ref, match["w"], match["q"] or "")))

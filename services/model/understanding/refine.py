@@ -158,7 +158,7 @@ def apply_refinement(previous, text: str, reference: dt.date, profile, catalog: 
             stated.add("party.children_ages")
 
     # "the 12th" in a follow-up means the 12th near the trip, not near today.
-    trip_month = start.replace(day=1) if start and start > reference else reference
+    trip_month = max(start.replace(day=1), reference) if start and start > reference else reference
     dates = parse_dates(source, trip_month)
     if dates.month_only and not dates.start and start:
         # "same trip but in September": the same days, in that month.

@@ -601,6 +601,11 @@ PHRASINGS: list[tuple[str, dict]] = [
     ("our twins who are 6, Denver to Austin, 6/1-6/6, with my wife", {"children": [6, 6]}),
     ("a friend and I, Denver to Austin, 6/1-6/6", {"adults": 2}),
     ("Munich → Salzburg → Vienna, leaving Munich Jul 1, home Jul 8", {"origin": "MUC", "stops": ["SZG", "VIE"]}),
+    # ordinals in words, "till the following Sunday", "so make it Saturday"
+    ("We leave Chicago on the third of May for Denver and return on the ninth", {"start": "2027-05-03", "end": "2027-05-09"}),
+    ("Next Friday till the following Sunday, Chicago to Denver", {"start": "2027-01-22", "end": "2027-01-24"}),
+    ("I wanted to leave Friday, so make it Saturday. Chicago to Denver, back Tuesday.",
+     {"start": "2027-01-16", "end": "2027-01-19"}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
