@@ -1,4 +1,4 @@
-"""Search latency and throughput of the flights and hotels services, against their own
+"""Search latency and throughput of the flights, hotels and ground services, against their own
 health check as the baseline, in the same run (the machine is shared: compare ratios).
 
     .venv/bin/python benchmarks/supplier_search.py [--seconds 5] [--concurrency 8]
@@ -32,6 +32,8 @@ from tripsmith.common.v1.party_pb2 import Party  # noqa: E402
 from tripsmith.common.v1.place_pb2 import Place  # noqa: E402
 from tripsmith.flights.v1 import flights_service_pb2 as flights  # noqa: E402
 from tripsmith.flights.v1 import flights_service_pb2_grpc as flights_grpc  # noqa: E402
+from tripsmith.ground.v1 import ground_service_pb2 as ground  # noqa: E402
+from tripsmith.ground.v1 import ground_service_pb2_grpc as ground_grpc  # noqa: E402
 from tripsmith.hotels.v1 import hotels_service_pb2 as hotels  # noqa: E402
 from tripsmith.hotels.v1 import hotels_service_pb2_grpc as hotels_grpc  # noqa: E402
 from tripsmith.runtime.auth import internal_metadata  # noqa: E402
@@ -40,6 +42,9 @@ from tripsmith.core.dates import date_message  # noqa: E402
 
 ROUTES = [("BOS", "LIS"), ("JFK", "LHR"), ("DEN", "MCO"), ("SFO", "NRT"), ("CDG", "FCO"), ("LIS", "OPO")]
 CITIES = ["Lisbon", "London", "Orlando", "Tokyo", "Rome", "Porto"]
+#: City pairs that ground transport serves: trains, coaches, cars and taxis, in and out of the rail data.
+JOURNEYS = [("Paris", "Lyon"), ("Rome", "Florence"), ("Lisbon", "Porto"), ("Boston", "New York"),
+            ("Florence", "Pisa"), ("Madrid", "Barcelona")]
 METADATA = internal_metadata("bench", INTERNAL_TOKEN)
 
 
@@ -56,6 +61,13 @@ def hotel_requests():
         yield "SearchHotels", hotels.SearchHotelsRequest(
             city=Place(city_name=city), check_in_date=date_message(start),
             check_out_date=date_message(start + dt.timedelta(days=4)), guests=Party(adults=2))
+
+
+def journey_requests():
+    for day, (origin, destination) in itertools.cycle(itertools.product(range(30, 60, 3), JOURNEYS)):
+        yield "SearchJourneys", ground.SearchJourneysRequest(
+            origin=Place(city_name=origin), destination=Place(city_name=destination),
+            departure_date=date_message(dt.date.today() + dt.timedelta(days=day)), party=Party(adults=2))
 
 
 def health_requests(service: str):
@@ -128,6 +140,8 @@ async def main() -> None:
     print(f"tracing and metrics cost {1 - on / off:.1%} of flights search throughput (same run)")
     await bench("hotels", "services.hotels", "tripsmith.hotels.v1.HotelsService", hotels_grpc.HotelsServiceStub,
                 hotel_requests(), args.seconds, args.concurrency)
+    await bench("ground", "services.ground", "tripsmith.ground.v1.GroundService", ground_grpc.GroundServiceStub,
+                journey_requests(), args.seconds, args.concurrency)
 
 
 if __name__ == "__main__":
