@@ -345,7 +345,12 @@ class PlannerActivities:
                 guests=party_pb2.Party(adults=arguments["adults"], children_ages=arguments["children_ages"],
                                        rooms=arguments["rooms"]),
                 min_stars=arguments.get("min_stars") or 0, currency_code=call.currency,
-                page_size=call.max_results)
+                page_size=call.max_results,
+                house_rules=[hotels_pb2.HouseRule.Value(f"HOUSE_RULE_{rule}") for rule in arguments.get("house_rules", [])],
+                accommodation_types=[hotels_pb2.AccommodationType.Value(f"ACCOMMODATION_TYPE_{kind}")
+                                     for kind in arguments.get("accommodation_types", [])],
+                excluded_accommodation_types=[hotels_pb2.AccommodationType.Value(f"ACCOMMODATION_TYPE_{kind}")
+                                              for kind in arguments.get("excluded_accommodation_types", [])])
             cap = arguments.get("max_nightly_price")
             if cap:  # in the trip's currency, which the offers are priced in
                 request.max_nightly_price.CopyFrom(money_message(

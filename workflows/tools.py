@@ -80,6 +80,12 @@ class SearchHotelsArguments(_Party):
     rooms: int = Field(default=1, ge=1, le=MAX_ROOMS, description="Rooms needed.")
     min_stars: int | None = Field(default=None, ge=0, le=MAX_STARS, description="The lowest star rating accepted.")
     max_nightly_price: Money | None = Field(default=None, description="The most one night may cost, for all rooms.")
+    house_rules: list[Literal["PETS", "SMOKING", "PARTIES", "VISITORS", "CHILDREN"]] = Field(
+        default_factory=list, max_length=5, description="What the stay's house rules must allow.")
+    accommodation_types: list[Literal["HOTEL_ROOM", "ENTIRE_HOME", "PRIVATE_ROOM", "SHARED_ROOM"]] = Field(
+        default_factory=list, max_length=4, description="Only these kinds of stay; empty means any.")
+    excluded_accommodation_types: list[Literal["HOTEL_ROOM", "ENTIRE_HOME", "PRIVATE_ROOM", "SHARED_ROOM"]] = Field(
+        default_factory=list, max_length=4, description="Never these kinds of stay.")
 
 
 class SearchGroundArguments(_Party):

@@ -4,7 +4,8 @@ Real input: the city (GeoNames: position, population, country), the country's pr
 (Penn World Table 11.0), the climate station nearest the city and public holidays.
 Synthesized, deterministically (seeded by SHA-256 of what each draw is about): the hotels
 themselves (how many, sized by population; stars, brands, ratings, positions, amenities,
-room types and counts), nightly prices and how full each night already is. Brands are
+room types and counts, house rules and the kind of stay), nightly prices and how full each
+night already is. Brands are
 real chain names, so that a traveler's preferred chains can match; hotel names, districts
 and addresses are generic, and every listing says it is synthetic.
 """
@@ -67,6 +68,10 @@ class Hotel:
     room_types: tuple[RoomType, ...]
     city: City
     price_noise: float
+    #: What the property allows (HouseRule names without the prefix) and the kind of stay it
+    #: sells (an AccommodationType name without the prefix).
+    house_rules: tuple[str, ...] = ()
+    accommodation: str = "HOTEL_ROOM"
 
     def room_type(self, room_type_id: str) -> RoomType | None:
         return next((room for room in self.room_types if room.room_type_id == room_type_id), None)
@@ -81,6 +86,31 @@ def _offset(lat: float, lon: float, distance: float, bearing: float) -> tuple[fl
     dlat = distance / 111.2 * math.cos(bearing)
     dlon = distance / (111.2 * max(0.2, math.cos(math.radians(lat)))) * math.sin(bearing)
     return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
+def _stay_kind(city: City, index: int, stars: int, style: str, amenities: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The kind of stay a property sells and what its house rules allow, from a draw of its
+    own (the hotel's other draws stay as they were). Chains sell hotel rooms; an independent
+    "Residence" or "Suites" sells entire homes, a "Guesthouse" private rooms, or shared rooms
+    at one star. Pets go with the pet-friendly amenity; smoking in 8 % of properties (3 % at
+    four and five stars), parties in a quarter of entire homes and 3 % of the rest, visitors
+    in 60 % (80 % of homes), young children everywhere but 10 % of boutique and five-star ones."""
+    rng = seeded("house-rules", city.geonameid, index)
+    if style in ("Residence", "Suites"):
+        kind = "ENTIRE_HOME"
+    elif style == "Guesthouse":
+        kind = "SHARED_ROOM" if stars == 1 else "PRIVATE_ROOM"
+    else:
+        kind = "HOTEL_ROOM"
+    home = kind == "ENTIRE_HOME"
+    rules = [rule for rule, allowed in (
+        ("PETS", "PET_FRIENDLY" in amenities),
+        ("SMOKING", rng.random() < (0.03 if stars >= 4 else 0.08)),
+        ("PARTIES", rng.random() < (0.25 if home else 0.03)),
+        ("VISITORS", rng.random() < (0.8 if home else 0.6)),
+        ("CHILDREN", rng.random() >= (0.1 if stars == 5 or style == "Boutique Hotel" else 0.0)),
+    ) if allowed]
+    return kind, tuple(rules)
 
 
 class Inventory:
@@ -141,12 +171,15 @@ class Inventory:
             + (f"; {', '.join(a.lower().replace('_', ' ') for a in amenities[:4])}" if amenities else "")
             + ". Synthetic listing."
         )
+        style = "" if chain else name.split(f" {word} ")[0]
+        accommodation, house_rules = _stay_kind(city, index, stars, style, amenities)
         return Hotel(
             hotel_id=f"h{city.geonameid}-{index}", name=name, chain=chain, stars=stars, rating=rating,
             review_count=int(rng.lognormvariate(5.5, 1.0)), lat=lat, lon=lon,
             address=f"{rng.randint(1, 240)} {word} Street, {city.name}", neighborhood=district,
             distance_from_center_km=round(distance, 2), amenities=amenities, description=description,
             room_types=tuple(room_types), city=city, price_noise=rng.uniform(0.85, 1.2),
+            house_rules=house_rules, accommodation=accommodation,
         )
 
     def hotels_near(self, lat: float, lon: float, radius_km: float) -> list[Hotel]:

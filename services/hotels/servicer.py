@@ -30,6 +30,8 @@ from tripsmith.core.money import money_message
 MAX_RADIUS_KM = 100.0
 AMENITY_NAMES = {value: name.removeprefix("AMENITY_") for name, value in pb.Amenity.items() if value}
 AMENITY_VALUES = {name: value for value, name in AMENITY_NAMES.items()}
+RULE_NAMES = {value: name.removeprefix("HOUSE_RULE_") for name, value in pb.HouseRule.items() if value}
+KIND_NAMES = {value: name.removeprefix("ACCOMMODATION_TYPE_") for name, value in pb.AccommodationType.items() if value}
 SORT_KEYS: dict[int, Callable[[PricedStay], tuple]] = {
     pb.HOTEL_ORDER_UNSPECIFIED: lambda p: (p.total_usd,),
     pb.HOTEL_ORDER_PRICE: lambda p: (p.total_usd,),
@@ -65,6 +67,8 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
             review_count=hotel.review_count, address=hotel.address, neighborhood=hotel.neighborhood,
             distance_from_center_km=hotel.distance_from_center_km, description=hotel.description,
             amenities=[AMENITY_VALUES[a] for a in hotel.amenities], provenance=PROVENANCE,
+            house_rules=[pb.HouseRule.Value(f"HOUSE_RULE_{rule}") for rule in hotel.house_rules],
+            accommodation_type=pb.AccommodationType.Value(f"ACCOMMODATION_TYPE_{hotel.accommodation}"),
             room_types=[pb.RoomType(room_type_id=r.room_type_id, name=r.name, max_occupancy=r.max_occupancy, beds=r.beds)
                         for r in hotel.room_types],
         )
@@ -129,6 +133,13 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
         for index, amenity in enumerate(request.amenities):
             if amenity not in AMENITY_NAMES:
                 violations.add(f"amenities[{index}]", "is not a known amenity")
+        for index, rule in enumerate(request.house_rules):
+            if rule not in RULE_NAMES:
+                violations.add(f"house_rules[{index}]", "is not a known house rule")
+        for name in ("accommodation_types", "excluded_accommodation_types"):
+            for index, kind in enumerate(getattr(request, name)):
+                if kind not in KIND_NAMES:
+                    violations.add(f"{name}[{index}]", "is not a known accommodation type")
         currency = violations.check(check_currency, request.currency_code, "currency_code", self.catalog.per_eur)
         if request.order_by not in SORT_KEYS:
             violations.add("order_by", "is not a known order")
@@ -148,9 +159,14 @@ class HotelsServicer(hotels_service_pb2_grpc.HotelsServiceServicer):
             raise InvalidArgument.of("check_in_date", f"must be from today ({today}) to {BOOKING_HORIZON_DAYS} days ahead")
 
         wanted = {AMENITY_NAMES[a] for a in request.amenities}
+        rules = {RULE_NAMES[r] for r in request.house_rules}
+        kinds = {KIND_NAMES[k] for k in request.accommodation_types}
+        excluded = {KIND_NAMES[k] for k in request.excluded_accommodation_types}
         stays = []
         for hotel in hotels:
-            if hotel.stars < request.min_stars or not wanted <= set(hotel.amenities):
+            if hotel.stars < request.min_stars or not wanted <= set(hotel.amenities) or not rules <= set(hotel.house_rules):
+                continue
+            if (kinds and hotel.accommodation not in kinds) or hotel.accommodation in excluded:
                 continue
             for room in hotel.room_types:
                 rooms = rooms_for(room, guests.adults, len(guests.children_ages), guests.rooms)

@@ -34,6 +34,7 @@ from google.protobuf import json_format
 from services.model.messages import Decision, Message, Tool, ToolCall, ToolChoice
 from services.model.understanding import Understanding, refine, understand
 from tripsmith.flights.v1 import flights_service_pb2 as flights_pb2
+from tripsmith.hotels.v1 import hotels_service_pb2 as hotels
 from tripsmith.core.dates import iso_date
 from tripsmith.core.money import money_amount
 from tripsmith.core.names import TRAVELER_NAME_IN_TEXT
@@ -145,11 +146,24 @@ def tool_arguments(name: str, result: Understanding) -> dict[str, Any]:
         return {"city": _place(request.destination), "check_in_date": iso_date(request.start_date),
                 "check_out_date": iso_date(request.end_date), **party, "rooms": request.party.rooms,
                 "min_stars": request.hotel_preferences.min_stars or None,
-                "max_nightly_price": _money(request.hotel_preferences.max_nightly_price)}
+                "max_nightly_price": _money(request.hotel_preferences.max_nightly_price),
+                **_stay_filters(request.hotel_preferences)}
     if name == "get_weather":
         return {"place": _place(request.destination), "start_date": iso_date(request.start_date),
                 "end_date": iso_date(request.end_date)}
     return {}
+
+
+def _stay_filters(prefs) -> dict:
+    """The traveler's house rules and kinds of stay, as search_hotels takes them (only those given)."""
+    filters = {
+        "house_rules": [hotels.HouseRule.Name(rule).removeprefix("HOUSE_RULE_") for rule in prefs.house_rules],
+        "accommodation_types": [hotels.AccommodationType.Name(kind).removeprefix("ACCOMMODATION_TYPE_")
+                                for kind in prefs.accommodation_types],
+        "excluded_accommodation_types": [hotels.AccommodationType.Name(kind).removeprefix("ACCOMMODATION_TYPE_")
+                                         for kind in prefs.avoided_accommodation_types],
+    }
+    return {name: values for name, values in filters.items() if values}
 
 
 def _batch(result: Understanding, offered: dict[str, Tool]) -> list[tuple[str, dict]]:

@@ -569,17 +569,20 @@ async def test_a_trip_without_flying_is_asked_about_never_planned_with_flights(t
     assert not answered.request.transport_preferences.avoided_modes
 
 
-async def test_rules_no_supplier_can_confirm_are_listed_as_not_enforced_and_said_in_the_summary(temporal_address, tmp_path):
+async def test_house_rules_and_kinds_of_stay_are_enforced_and_the_rest_said_in_the_summary(temporal_address, tmp_path):
     async with planner(temporal_address, tmp_path) as stack:
-        handle = await stack.start(text=f"From Boston to Lisbon, {trip_period(START, END)}, 2 adults. The room must allow "
+        handle = await stack.start(text=f"From Boston to London, {trip_period(START, END)}, 2 adults. The room must allow "
                                         "smoking, no shared rooms, and we'd like Italian and French food.")
         proposed = await settled(handle)
     assert proposed.state == pb.STATE_PROPOSED, proposed.failure_reason or proposed.question
     declined = {(entry.field, entry.value) for entry in proposed.not_enforced}
-    assert declined == {("hotel_preferences.house_rules", "smoking allowed"), ("cuisines", "italian, french food")}
-    assert "Not enforced: smoking allowed" in proposed.summary
+    assert declined == {("cuisines", "italian, french food")}
+    assert "Not enforced: italian, french food" in proposed.summary
+    [stay] = proposed.hotel_stays
+    assert hotels_pb2.HOUSE_RULE_SMOKING in stay.hotel.house_rules
+    assert stay.hotel.accommodation_type != hotels_pb2.ACCOMMODATION_TYPE_SHARED_ROOM
     checks = {check.name: check for check in proposed.checks}
-    assert checks["accommodation"].satisfied  # a hotel room is never a shared room
+    assert checks["house rules"].satisfied and checks["accommodation"].satisfied
 
 
 async def test_several_cities_are_asked_about_one_at_a_time(temporal_address, tmp_path):

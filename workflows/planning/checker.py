@@ -109,17 +109,17 @@ def check(itinerary: planner.Itinerary, seen_offers: Mapping[str, tuple[int, int
     if hotel_prefs.min_stars:
         record("hotel stars", stay.hotel.stars >= hotel_prefs.min_stars,
                f"{stay.hotel.stars} stars, at least {hotel_prefs.min_stars}")
-    if hotels_pb2.HOUSE_RULE_PETS in hotel_prefs.house_rules:
-        record("house rules", hotels_pb2.AMENITY_PET_FRIENDLY in stay.hotel.amenities,
-               f"{stay.hotel.name} " + ("allows pets" if hotels_pb2.AMENITY_PET_FRIENDLY in stay.hotel.amenities
-                                        else "does not say it allows pets"))
+    if hotel_prefs.house_rules:
+        lacking = [hotels_pb2.HouseRule.Name(rule).removeprefix("HOUSE_RULE_").lower()
+                   for rule in hotel_prefs.house_rules if rule not in stay.hotel.house_rules]
+        record("house rules", not lacking, f"{stay.hotel.name} " + (f"does not allow {', '.join(lacking)}" if lacking
+                                                                    else "allows what was asked"))
     if hotel_prefs.avoided_accommodation_types or hotel_prefs.accommodation_types:
-        # Every stay is a hotel room, which is a private room, never a shared one.
-        room = {hotels_pb2.ACCOMMODATION_TYPE_HOTEL_ROOM, hotels_pb2.ACCOMMODATION_TYPE_PRIVATE_ROOM}
-        wanted = set(hotel_prefs.accommodation_types)
-        if not wanted or wanted & room:
-            record("accommodation", not set(hotel_prefs.avoided_accommodation_types) & room,
-                   f"a hotel room at {stay.hotel.name}")
+        kind = stay.hotel.accommodation_type
+        wanted = not hotel_prefs.accommodation_types or kind in hotel_prefs.accommodation_types
+        record("accommodation", wanted and kind not in hotel_prefs.avoided_accommodation_types,
+               f"{hotels_pb2.AccommodationType.Name(kind).removeprefix('ACCOMMODATION_TYPE_').replace('_', ' ').lower()}"
+               f" at {stay.hotel.name}")
     transport = request.transport_preferences
     if transport.allowed_modes or transport.avoided_modes:
         flying_ok = (travel_mode_pb2.TRAVEL_MODE_FLIGHT not in transport.avoided_modes

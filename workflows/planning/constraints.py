@@ -63,8 +63,11 @@ class Rules:
     avoided_airlines: frozenset[str]
     min_stars: int
     max_nightly: float | None
-    #: "Must allow pets": the hotel's amenities say it does (coverage.py lists the rest).
-    pets: bool = False
+    #: What the stay's house rules must allow, and the kinds of stay wanted or ruled out
+    #: (tripsmith.hotels.v1 enum values); suppliers state both on every hotel.
+    house_rules: frozenset[int] = frozenset()
+    accommodation: frozenset[int] = frozenset()
+    avoided_accommodation: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, request: planner.TripRequest, currency: str) -> Rules:
@@ -81,7 +84,9 @@ class Rules:
             avoided_airlines=frozenset(prefs.avoided_airlines),
             min_stars=hotel.min_stars,
             max_nightly=money_amount(hotel.max_nightly_price) if hotel.max_nightly_price.currency_code else None,
-            pets=hotels.HOUSE_RULE_PETS in hotel.house_rules,
+            house_rules=frozenset(hotel.house_rules),
+            accommodation=frozenset(hotel.accommodation_types),
+            avoided_accommodation=frozenset(hotel.avoided_accommodation_types),
         )
 
     def flight_ok(self, offer: flights.FlightOffer, leaves_on: dt.date) -> bool:
@@ -99,4 +104,6 @@ class Rules:
                 and offer.rooms * offer.room_type.max_occupancy >= self.guests
                 and offer.rooms_available >= offer.rooms
                 and (self.max_nightly is None or money_amount(offer.average_nightly_price) <= self.max_nightly + 1e-9)
-                and (not self.pets or hotels.AMENITY_PET_FRIENDLY in offer.hotel.amenities))
+                and self.house_rules <= set(offer.hotel.house_rules)
+                and (not self.accommodation or offer.hotel.accommodation_type in self.accommodation)
+                and offer.hotel.accommodation_type not in self.avoided_accommodation)

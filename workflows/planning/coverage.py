@@ -5,8 +5,9 @@ is either enforced (constraints.py searches with it, checker.py proves it), or d
 - a rule without which no plan the planner can make would be what was asked (several cities,
   a region to choose cities in, a trip without flights while every plan flies) stops planning
   with a question that names it (`blocking`);
-- a wish no supplier can confirm yet (smoking rules, entire homes, cuisines, a rule only kept
-  as text) is listed in the itinerary's `not_enforced`, with the reason, and said in the summary.
+- a wish no supplier can confirm yet (cuisines, a maximum leg duration, a rule only kept as
+  text) is listed in the itinerary's `not_enforced`, with the reason, and said in the summary.
+House rules and kinds of stay are enforced: hotel offers state both.
 
 The multi-city and ground-transport planning (docs/planner.md) will move entries from here to
 constraints.py as suppliers come to offer what they need.
@@ -17,22 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tripsmith.common.v1.travel_mode_pb2 import TravelMode
-from tripsmith.hotels.v1.hotels_service_pb2 import AccommodationType, HouseRule
 from tripsmith.planner.v1 import planner_service_pb2 as planner
-
-#: House rules that a hotel's amenities prove; the others no supplier states yet.
-ENFORCED_HOUSE_RULES = {HouseRule.HOUSE_RULE_PETS}
-#: What the plan's stays are: hotel rooms, which are private rooms too.
-STAY_TYPES = {AccommodationType.ACCOMMODATION_TYPE_HOTEL_ROOM, AccommodationType.ACCOMMODATION_TYPE_PRIVATE_ROOM}
-_HOUSE_RULE_WORDS = {HouseRule.HOUSE_RULE_PETS: "pets", HouseRule.HOUSE_RULE_SMOKING: "smoking",
-                     HouseRule.HOUSE_RULE_PARTIES: "parties", HouseRule.HOUSE_RULE_VISITORS: "visitors",
-                     HouseRule.HOUSE_RULE_CHILDREN: "young children"}
-
-
-def _accommodation_words(types) -> str:
-    return ", ".join(AccommodationType.Name(kind).removeprefix("ACCOMMODATION_TYPE_").replace("_", " ").lower()
-                     for kind in types)
-
 
 def flights_allowed(request: planner.TripRequest) -> bool:
     transport = request.transport_preferences
@@ -75,17 +61,8 @@ def coverage(request: planner.TripRequest) -> Coverage:
     if transport.HasField("max_leg_duration"):
         decline("transport_preferences.max_leg_duration", f"legs of at most {transport.max_leg_duration.seconds // 3600} h",
                 "journey times are not limited by the search yet")
-    hotel = request.hotel_preferences
-    for rule in hotel.house_rules:
-        if rule not in ENFORCED_HOUSE_RULES:
-            decline("hotel_preferences.house_rules", f"{_HOUSE_RULE_WORDS.get(rule, 'house rule')} allowed",
-                    "no hotel supplier states this rule; confirm it with the hotel")
-    if hotel.accommodation_types and not set(hotel.accommodation_types) & STAY_TYPES:
-        decline("hotel_preferences.accommodation_types", _accommodation_words(hotel.accommodation_types),
-                "the connected suppliers offer hotel rooms only")
-    if set(hotel.avoided_accommodation_types) & {AccommodationType.ACCOMMODATION_TYPE_HOTEL_ROOM}:
-        decline("hotel_preferences.avoided_accommodation_types", "no hotel rooms",
-                "the connected suppliers offer hotel rooms only")
+    # House rules and kinds of stay are enforced: hotel suppliers state both, searches filter
+    # on them and the checker proves them (constraints.Rules.hotel_ok).
     if request.cuisines:
         decline("cuisines", ", ".join(request.cuisines) + " food",
                 "meals are not planned yet: no restaurant supplier is connected")

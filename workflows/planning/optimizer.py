@@ -19,7 +19,8 @@ is exact in O(outbound x return x log stays); tests compare it with brute force.
 Infeasibility. When nothing fits, the smallest relaxation that makes a plan feasible is
 reported: first the budget alone ("the cheapest valid plan costs 3,420.00 USD; your budget
 is 3,000.00 USD"), then one constraint at a time (one more stop, red-eyes allowed, avoided
-airlines allowed, one star fewer, no nightly cap), each with the budget relaxed if needed.
+airlines allowed, one star fewer, no nightly cap, no house rules, any kind of stay), each with
+the budget relaxed if needed.
 """
 
 from __future__ import annotations
@@ -196,6 +197,12 @@ def _relaxation(request, rules: Rules, outbound, inbound, stays, weights, tastes
                            {"min_stars": rules.min_stars - 1}))
     if rules.max_nightly is not None:
         candidates.append(("hotel_preferences.max_nightly_price", "lifting the nightly price cap", {"max_nightly": None}))
+    if rules.house_rules:
+        candidates.append(("hotel_preferences.house_rules", "not requiring the house rules you asked for",
+                           {"house_rules": frozenset()}))
+    if rules.accommodation or rules.avoided_accommodation:
+        candidates.append(("hotel_preferences.accommodation_types", "accepting any kind of stay",
+                           {"accommodation": frozenset(), "avoided_accommodation": frozenset()}))
     for path, wording, change in candidates:
         for with_budget in ((False, True) if path != "budget" else (True,)):
             relaxed = dataclasses.replace(rules, **{**change, **({"budget": None} if with_budget else {})})
@@ -251,3 +258,8 @@ def _apply(request: planner.TripRequest, path: str, change: dict) -> None:
         request.hotel_preferences.min_stars = change["min_stars"]
     elif path == "hotel_preferences.max_nightly_price":
         request.hotel_preferences.ClearField("max_nightly_price")
+    elif path == "hotel_preferences.house_rules":
+        del request.hotel_preferences.house_rules[:]
+    elif path == "hotel_preferences.accommodation_types":
+        del request.hotel_preferences.accommodation_types[:]
+        del request.hotel_preferences.avoided_accommodation_types[:]

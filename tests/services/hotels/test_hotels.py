@@ -76,3 +76,23 @@ async def test_get_hotel_and_unknown_hotels(hotels):
     with pytest.raises(grpc.aio.AioRpcError) as error:
         await hotels.GetHotelOffer(pb.GetHotelOfferRequest(offer_id="ho1.h1-1.dbl.1.x.y.1.n"), metadata=metadata())
     assert error.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_house_rules_and_kinds_of_stay_are_stated_and_filtered(hotels):
+    request = pb.SearchHotelsRequest(city=Place(city_name="London"), check_in_date=Date(year=2027, month=3, day=3),
+                                     check_out_date=Date(year=2027, month=3, day=5), guests=Party(adults=2), page_size=100)
+    everything = (await hotels.SearchHotels(request, metadata=metadata())).offers
+    kinds = {offer.hotel.accommodation_type for offer in everything}
+    assert pb.ACCOMMODATION_TYPE_HOTEL_ROOM in kinds and len(kinds) > 1
+    for offer in everything:  # pets go with the pet-friendly amenity
+        assert (pb.HOUSE_RULE_PETS in offer.hotel.house_rules) == (pb.AMENITY_PET_FRIENDLY in offer.hotel.amenities)
+    request.house_rules.append(pb.HOUSE_RULE_SMOKING)
+    request.accommodation_types.append(pb.ACCOMMODATION_TYPE_HOTEL_ROOM)
+    smoking = (await hotels.SearchHotels(request, metadata=metadata())).offers
+    assert smoking and len(smoking) < len(everything)
+    assert all(pb.HOUSE_RULE_SMOKING in o.hotel.house_rules and o.hotel.accommodation_type == pb.ACCOMMODATION_TYPE_HOTEL_ROOM
+               for o in smoking)
+    request.house_rules.append(0)
+    with pytest.raises(grpc.aio.AioRpcError) as error:
+        await hotels.SearchHotels(request, metadata=metadata())
+    assert error.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "house_rules[1]" in error.value.details()

@@ -201,3 +201,26 @@ def test_the_checker_catches_what_the_optimizer_would_never_do():
     assert "hotel nights" in failed(lambda i: setattr(i.hotel_stays[0].check_in_date, "day", 1))
     assert "party" in failed(lambda i: setattr(i.request.party, "adults", 9))
     assert "hotel stars" in failed(lambda i: setattr(i.request.hotel_preferences, "min_stars", 6))
+
+
+def test_house_rules_and_kinds_of_stay_are_enforced_or_relaxed_out_loud():
+    rng = random.Random(5)
+    outbound = [flight(rng, START, i) for i in range(8)]
+    inbound = [flight(rng, END, i) for i in range(8)]
+    for offer in (*outbound, *inbound):
+        offer.seats_available, offer.stops = 9, 0
+        del offer.segments[1:]
+    stays = [stay(rng, arrival_date(o), i) for i, o in enumerate(outbound)]
+    for index, offer in enumerate(stays):
+        offer.rooms_available, offer.room_type.max_occupancy, offer.hotel.stars = 3, 2, 3
+        offer.hotel.accommodation_type = hotels.ACCOMMODATION_TYPE_HOTEL_ROOM
+        offer.hotel.house_rules.extend([hotels.HOUSE_RULE_SMOKING] if index == 2 else [])
+    request = planner.TripRequest(start_date=date_message(START), end_date=date_message(END), party=Party(adults=1))
+    request.hotel_preferences.house_rules.append(hotels.HOUSE_RULE_SMOKING)
+    outcome = optimize(request, outbound, inbound, stays, "USD")
+    assert outcome.plan is not None and outcome.plan.stay.offer_id == "h2"  # the one stay allowing smoking
+    request.hotel_preferences.accommodation_types.append(hotels.ACCOMMODATION_TYPE_ENTIRE_HOME)
+    outcome = optimize(request, outbound, inbound, stays, "USD")
+    assert outcome.plan is None  # no entire home among the offers
+    assert "hotel_preferences.accommodation_types" in outcome.relaxation.fields
+    assert "accepting any kind of stay" in outcome.relaxation.explanation

@@ -98,7 +98,7 @@ class GeoCircle(_message.Message):
     def __init__(self, center: _Optional[_Union[_latlng_pb2.LatLng, _Mapping]] = ..., radius_km: _Optional[float] = ...) -> None: ...
 
 class SearchHotelsRequest(_message.Message):
-    __slots__ = ("city", "area", "check_in_date", "check_out_date", "guests", "min_stars", "max_nightly_price", "amenities", "currency_code", "order_by", "page_size", "page_token")
+    __slots__ = ("city", "area", "check_in_date", "check_out_date", "guests", "min_stars", "max_nightly_price", "amenities", "currency_code", "order_by", "page_size", "page_token", "house_rules", "accommodation_types", "excluded_accommodation_types")
     CITY_FIELD_NUMBER: _ClassVar[int]
     AREA_FIELD_NUMBER: _ClassVar[int]
     CHECK_IN_DATE_FIELD_NUMBER: _ClassVar[int]
@@ -111,6 +111,9 @@ class SearchHotelsRequest(_message.Message):
     ORDER_BY_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    HOUSE_RULES_FIELD_NUMBER: _ClassVar[int]
+    ACCOMMODATION_TYPES_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDED_ACCOMMODATION_TYPES_FIELD_NUMBER: _ClassVar[int]
     city: _place_pb2.Place
     area: GeoCircle
     check_in_date: _date_pb2.Date
@@ -123,7 +126,10 @@ class SearchHotelsRequest(_message.Message):
     order_by: HotelOrder
     page_size: int
     page_token: str
-    def __init__(self, city: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., area: _Optional[_Union[GeoCircle, _Mapping]] = ..., check_in_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., check_out_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., guests: _Optional[_Union[_party_pb2.Party, _Mapping]] = ..., min_stars: _Optional[int] = ..., max_nightly_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., amenities: _Optional[_Iterable[_Union[Amenity, str]]] = ..., currency_code: _Optional[str] = ..., order_by: _Optional[_Union[HotelOrder, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    house_rules: _containers.RepeatedScalarFieldContainer[HouseRule]
+    accommodation_types: _containers.RepeatedScalarFieldContainer[AccommodationType]
+    excluded_accommodation_types: _containers.RepeatedScalarFieldContainer[AccommodationType]
+    def __init__(self, city: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., area: _Optional[_Union[GeoCircle, _Mapping]] = ..., check_in_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., check_out_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., guests: _Optional[_Union[_party_pb2.Party, _Mapping]] = ..., min_stars: _Optional[int] = ..., max_nightly_price: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., amenities: _Optional[_Iterable[_Union[Amenity, str]]] = ..., currency_code: _Optional[str] = ..., order_by: _Optional[_Union[HotelOrder, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., house_rules: _Optional[_Iterable[_Union[HouseRule, str]]] = ..., accommodation_types: _Optional[_Iterable[_Union[AccommodationType, str]]] = ..., excluded_accommodation_types: _Optional[_Iterable[_Union[AccommodationType, str]]] = ...) -> None: ...
 
 class SearchHotelsResponse(_message.Message):
     __slots__ = ("offers", "next_page_token", "total_size", "resolved_city")
@@ -138,7 +144,7 @@ class SearchHotelsResponse(_message.Message):
     def __init__(self, offers: _Optional[_Iterable[_Union[HotelOffer, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total_size: _Optional[int] = ..., resolved_city: _Optional[_Union[_place_pb2.Place, _Mapping]] = ...) -> None: ...
 
 class Hotel(_message.Message):
-    __slots__ = ("hotel_id", "name", "chain", "stars", "rating", "review_count", "location", "address", "city", "distance_from_center_km", "neighborhood", "amenities", "description", "room_types", "provenance")
+    __slots__ = ("hotel_id", "name", "chain", "stars", "rating", "review_count", "location", "address", "city", "distance_from_center_km", "neighborhood", "amenities", "description", "room_types", "provenance", "house_rules", "accommodation_type")
     HOTEL_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     CHAIN_FIELD_NUMBER: _ClassVar[int]
@@ -154,6 +160,8 @@ class Hotel(_message.Message):
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     ROOM_TYPES_FIELD_NUMBER: _ClassVar[int]
     PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    HOUSE_RULES_FIELD_NUMBER: _ClassVar[int]
+    ACCOMMODATION_TYPE_FIELD_NUMBER: _ClassVar[int]
     hotel_id: str
     name: str
     chain: str
@@ -169,7 +177,9 @@ class Hotel(_message.Message):
     description: str
     room_types: _containers.RepeatedCompositeFieldContainer[RoomType]
     provenance: _provenance_pb2.Provenance
-    def __init__(self, hotel_id: _Optional[str] = ..., name: _Optional[str] = ..., chain: _Optional[str] = ..., stars: _Optional[int] = ..., rating: _Optional[float] = ..., review_count: _Optional[int] = ..., location: _Optional[_Union[_latlng_pb2.LatLng, _Mapping]] = ..., address: _Optional[str] = ..., city: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., distance_from_center_km: _Optional[float] = ..., neighborhood: _Optional[str] = ..., amenities: _Optional[_Iterable[_Union[Amenity, str]]] = ..., description: _Optional[str] = ..., room_types: _Optional[_Iterable[_Union[RoomType, _Mapping]]] = ..., provenance: _Optional[_Union[_provenance_pb2.Provenance, _Mapping]] = ...) -> None: ...
+    house_rules: _containers.RepeatedScalarFieldContainer[HouseRule]
+    accommodation_type: AccommodationType
+    def __init__(self, hotel_id: _Optional[str] = ..., name: _Optional[str] = ..., chain: _Optional[str] = ..., stars: _Optional[int] = ..., rating: _Optional[float] = ..., review_count: _Optional[int] = ..., location: _Optional[_Union[_latlng_pb2.LatLng, _Mapping]] = ..., address: _Optional[str] = ..., city: _Optional[_Union[_place_pb2.Place, _Mapping]] = ..., distance_from_center_km: _Optional[float] = ..., neighborhood: _Optional[str] = ..., amenities: _Optional[_Iterable[_Union[Amenity, str]]] = ..., description: _Optional[str] = ..., room_types: _Optional[_Iterable[_Union[RoomType, _Mapping]]] = ..., provenance: _Optional[_Union[_provenance_pb2.Provenance, _Mapping]] = ..., house_rules: _Optional[_Iterable[_Union[HouseRule, str]]] = ..., accommodation_type: _Optional[_Union[AccommodationType, str]] = ...) -> None: ...
 
 class RoomType(_message.Message):
     __slots__ = ("room_type_id", "name", "max_occupancy", "beds")

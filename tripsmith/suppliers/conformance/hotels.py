@@ -85,7 +85,14 @@ async def filters(kit: Kit) -> str:
     request.amenities.append(pb.AMENITY_WIFI)
     wifi = await stub(kit).SearchHotels(request, metadata=kit.metadata(), timeout=30)
     expect(all(pb.AMENITY_WIFI in o.hotel.amenities for o in wifi.offers), "the amenity filter is not respected")
-    return "stars, nightly price and amenities respected"
+    request = search_request(kit)
+    request.house_rules.append(pb.HOUSE_RULE_VISITORS)
+    request.excluded_accommodation_types.append(pb.ACCOMMODATION_TYPE_SHARED_ROOM)
+    ruled = await stub(kit).SearchHotels(request, metadata=kit.metadata(), timeout=30)
+    expect(all(pb.HOUSE_RULE_VISITORS in o.hotel.house_rules for o in ruled.offers), "the house-rule filter is not respected")
+    expect(all(o.hotel.accommodation_type != pb.ACCOMMODATION_TYPE_SHARED_ROOM for o in ruled.offers),
+           "the excluded kind of stay is not respected")
+    return "stars, nightly price, amenities, house rules and kinds of stay respected"
 
 
 async def searches_an_area(kit: Kit) -> str:
