@@ -89,6 +89,7 @@ week month year days nights hotel flight flights plane travel vacation holiday h
 actually instead please maybe rather like want need just also still there here that this them then than
 airport airports station downtown center centre house resort lake park island mountains coast long
 got gym men met won ran sat saw led fed lit dug hid tie toe
+pls plz thx tbd tba asap btw lol omg idk fyi ty
 """.split())
 #: Words between a role word and the place ("make it Porto", "go to the city of Rome").
 _FILLER = re.compile(r"^(?:(?:make|it|be|go|to|the|city|of|over|down|up)\s+)+")
@@ -123,10 +124,13 @@ class Region:
 
 #: Words between one stop and the next: "Rome, Florence and Venice", "Lisbon then Porto".
 _NEXT_STOP = re.compile(r"(?:\s+(?:first|initially|to\s+start))?"
-                        r"(?:\s*,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s*[.;]\s+then\s+|\s+(?:and\s+then|and\s+(?:on\s+)?to|and|then(?:\s+on)?\s+to|then|"
-                        r"followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus|(?:and\s+)?after(?:wards)?\s+to)\s+"
-                        r"|\s*(?:->|→|➜|>|/|\+|–|—)\s*|-)"
+                        r"(?:\s*,\s*(?:and\s+|then\s+)?(?:on\s+to\s+)?|\s*[.;]\s+then\s+|\s+(?:(?:and\s+)?after(?:wards)?\s+to|and\s+then|and\s+(?:on\s+)?to|and|"
+                        r"then(?:\s+on)?\s+to|then|followed\s+by|before\s+(?:heading|going|moving)\s+(?:on\s+)?to|after\s+that|plus)\s+"
+                        r"|\s*(?:->|→|➜|>|/|\+|–|—|-)\s*)"
                         r"(?:(?:then\s+)?(?:go(?:ing)?\s+(?:down\s+|up\s+|over\s+|on\s+)?to|end(?:ing)?\s+(?:up\s+)?in|finish(?:ing)?\s+in)\s+)?")
+#: Numbered lines and day-by-day sketches between stops: "1. Bangkok / 2. Chiang Mai", "Day 3-4:
+#: Vienna". Matched on the text itself: the numbers may have been read as dates.
+_NUMBERED = re.compile(r"\s*/?\s*(?:day\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?\s*[.):]\s+")
 _COUNT_WORD = r"(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|several)"
 _PLACE_NOUN = r"(?:cities|towns|places|destinations|spots|stops|locations|cities/towns|villages)"
 #: "3 cities", "a couple of small towns", "two different beach towns".
@@ -295,8 +299,14 @@ def _resolve_name(catalog: Catalog, name: str, marked: bool = False) -> Resolved
     """A place by name; words that are usually not places ("nice", "split") only after a role word."""
     if name in ALIASES:
         return _resolve_code(catalog, ALIASES[name])
-    if len(name) <= 3 or name in COMMON_WORDS or (name in NOT_PLACES and not marked):
+    if len(name) < 3 or name in COMMON_WORDS or (name in NOT_PLACES and not marked):
         return None
+    if len(name) == 3:
+        # Three letters are a code, unless a role word or a chain marks a big city's own name
+        # ("Hanoi > Hue"); "pls" and "tbd" stay words.
+        city = catalog.find_city(name) if marked else None
+        if city is None or name_key(city.name) != name or city.population < 100_000:
+            return None
     for state, code in US_STATES.items():
         if name.endswith(" " + state) and len(name) > len(state) + 1:
             # "Portland Maine": the city of that name in that state.
@@ -374,15 +384,19 @@ def _name_before(catalog: Catalog, left: str) -> tuple[ResolvedPlace | None, str
     return None, ""
 
 
-def _name_after(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tuple[ResolvedPlace | None, str]:
+def _name_after(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool,
+                marked: bool | None = None) -> tuple[ResolvedPlace | None, str]:
     """The longest run of up to four words at the start of `rest` that names a place."""
     filler = _FILLER.match(rest)
     skipped = filler.end() if filler else 0
-    place, named = _name_at(catalog, rest[skipped:], allow_codes, fuzzy)
+    place, named = _name_at(catalog, rest[skipped:], allow_codes, fuzzy, marked)
     return place, rest[:skipped] + named
 
 
-def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tuple[ResolvedPlace | None, str]:
+def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool,
+             marked: bool | None = None) -> tuple[ResolvedPlace | None, str]:
+    """`marked`: a role word or a chain marks the words as a name (by default, when codes are allowed)."""
+    marked = allow_codes if marked is None else marked
     stop = _STOP.search(rest)
     words = (rest[:stop.start()] if stop else rest).split()[:4]
     for size in range(len(words), 0, -1):
@@ -394,7 +408,7 @@ def _name_at(catalog: Catalog, rest: str, allow_codes: bool, fuzzy: bool) -> tup
             # Without a role word, only codes of busy airports count ("lax", "ord").
             if place and (allow_codes or _busy(catalog, place)):
                 return place, candidate
-        place = _resolve_name(catalog, candidate, marked=allow_codes)
+        place = _resolve_name(catalog, candidate, marked=marked)
         if place:
             return place, candidate
     if words and re.search(r"[-/]", words[0].strip("-/")):
@@ -460,6 +474,12 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
         if best is not None and word.start() < best[2]:
             continue
         place, named = _name_at(catalog, value[word.start():], allow_codes=False, fuzzy=False)
+        if place is None:
+            # "Nice then Lyon": a name that needs a role word is marked by the chain it starts.
+            head = re.match(r"[a-z]+(?:\s+[a-z]+)?", value[word.start():])
+            candidate = head and _resolve_name(catalog, head.group(0).split()[0], marked=True)
+            if candidate is not None and _NEXT_STOP.match(value, word.start() + len(head.group(0).split()[0])):
+                place, named = candidate, head.group(0).split()[0]
         if place is None and value[word.start():word.start() + 3].upper() in raw_codes and not value[word.start() + 3:word.start() + 4].isalpha():
             place, named = _resolve_code(catalog, value[word.start():word.start() + 3].upper()), value[word.start():word.start() + 3]
         if place is None or not named or _everyday(place, named, raw_codes):
@@ -470,10 +490,14 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
             # Past the stop's nights ("Paris for 3 nights then", "Athens (4 nights), then").
             stay = _STAY.match(text.value, end)
             end = stay.end() if stay else end
-            joined = _NEXT_STOP.match(value, end)
+            joined = _NEXT_STOP.match(value, end) or _NUMBERED.match(text.value, end)
             if not joined:
                 break
-            following, more = _name_after(catalog, value[joined.end():], allow_codes=True, fuzzy=False)
+            # A name the chain marks ("> Hue"), but a lowercase code only of a busy airport ("pls" is no PLS).
+            following, more = _name_after(catalog, value[joined.end():], allow_codes=False, fuzzy=False, marked=True)
+            upper = value[joined.end():joined.end() + 3]
+            if following is None and upper.upper() in raw_codes and not value[joined.end() + 3:joined.end() + 4].isalpha():
+                following, more = _resolve_code(catalog, upper.upper()), upper
             if following is None or not more.strip() or (following in stops and not (following == stops[0] and len(stops) >= 3)):
                 break
             stops.append(following)
@@ -494,7 +518,7 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
 #: A stop's nights written after it: "Kyoto 4 nights", "Paris for 3 nights", "Athens (4 nights)",
 #: "Tokyo 5n", and "Amsterdam for 2" after another stop's nights.
 _STAY = re.compile(r"\s*\(?\s*(?:for\s+)?(?P<n>\d{1,2})(?:\s*(?P<unit>nights?|nites?|n)\b)?(?!\s*(?:people|persons|adults|"
-                   r"kids|children|of\s+us|pax|travell?ers|guests|days?|weeks?|rooms?|stars?|%|am|pm|:|/))(?:\s*\))?")
+                   r"kids|children|of\s+us|pax|travell?ers|guests|days?|weeks?|rooms?|stars?|%|am|pm|:|/|\.\s|\)\s*[a-z]))(?:\s*\))?")
 
 
 _INTO = re.compile(r"\b(?:fly(?:ing)?|arriv(?:e|ing)|land(?:ing)?|in)\s+(?:in(?:to)?|at)\s+|\bin\s+at\s+")
@@ -530,7 +554,11 @@ def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Place
     """A trip through the places of a chain; its start is named apart ("from Chicago"), or is
     where the chain ends too ("BOS > LIS > OPO > BOS"), or is the first of an arrowed chain."""
     stops, start, end, joiners, nights = chain
+    # "leaving Seattle, going to Denver, then Salt Lake City": the first is where it starts.
+    setting_out = re.search(rf"\b(?:{_SETTING_OUT}|from|out\s+of|leaving)\s*$", text.unclaimed()[:start])
     text.claim(start, end)
+    if setting_out and len(stops) >= 3:
+        places.origin, stops, nights = stops[0], stops[1:], nights[1:]
     if len(stops) >= 3 and stops[0] == stops[-1]:
         places.origin, stops, nights = stops[0], stops[1:-1], nights[1:-1]
     places.origin = places.origin or _origin_named_apart(catalog, text)

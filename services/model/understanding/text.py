@@ -18,6 +18,8 @@ _REPLACEMENTS = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\bfrm\b"), "from"),  # texting
+    (re.compile(r"\bthn\b"), "then"),
     (re.compile(r"\b(st|mt|ft)\.\s"), r"\1 "),  # "St. Louis" as GeoNames keys it
     (re.compile(r"\s\+\s|(?<=[a-z])\+(?=[a-z])"), " and "),
     (re.compile(r"\b(from|to)\s*:"), r"\1"),  # a form's fields: "From: Chicago / To: Denver"

@@ -606,6 +606,16 @@ PHRASINGS: list[tuple[str, dict]] = [
     ("Next Friday till the following Sunday, Chicago to Denver", {"start": "2027-01-22", "end": "2027-01-24"}),
     ("I wanted to leave Friday, so make it Saturday. Chicago to Denver, back Tuesday.",
      {"start": "2027-01-16", "end": "2027-01-19"}),
+    # spaced hyphens, numbered lines, a name that needs a mark starting a chain, a three-letter city
+    ("from Denver: Seattle - Portland - Vancouver, 10 days from July 1",
+     {"origin": "DEN", "stops": ["Seattle", "PDX", "Vancouver"]}),
+    ("Plan: 1. Lisbon 2. Porto 3. Madrid, from Boston, May 4-14", {"origin": "BOS", "stops": ["LIS", "OPO", "MAD"]}),
+    ("Nice then Lyon then Paris, flying from Boston in June", {"origin": "BOS", "stops": ["NCE", "LYS", "PAR"]}),
+    ("Hanoi > Hue > Da Nang, from Singapore, Feb 1-10", {"origin": "SIN", "stops": ["HAN", "HUI", "DAD"]}),
+    ("leaving Austin, going to Denver, then Salt Lake City, then home. june 5-12",
+     {"origin": "AUS", "stops": ["DEN", "SLC"]}),
+    ("from Madrid to Paris and after to Brussels, 3-9 July", {"origin": "MAD", "stops": ["PAR", "BRU"]}),
+    ("frm boston to rome thn florence, may 1 - 9 pls", {"origin": "BOS", "stops": ["ROM", "FLR"]}),
     # a family said to be all grown-ups has no children
     ("our family of five is all adults, Chicago to Rome May 2-9",
      {"origin": "CHI", "destination": "ROM", "adults": 5, "children": [], "missing": []}),
