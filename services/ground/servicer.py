@@ -140,6 +140,8 @@ class GroundServicer(ground_service_pb2_grpc.GroundServiceServicer):
         party = request.party
         ages = tuple(party.children_ages)
         longest = request.max_duration.seconds / 60 if request.HasField("max_duration") else None
+        # Today's services that have left are not for sale.
+        now = dt.datetime.fromtimestamp(self.clock(), ZoneInfo(origin.time_zone))
         unavailable, journeys = [], []
         for mode in modes or GROUND_MODES:
             found = network.route(self.catalog, mode, origin, destination)
@@ -148,8 +150,6 @@ class GroundServicer(ground_service_pb2_grpc.GroundServiceServicer):
                 continue
             if longest is not None and found.minutes > longest:
                 continue
-            # Today's services that have left are not for sale.
-            now = dt.datetime.fromtimestamp(self.clock(), ZoneInfo(origin.time_zone))
             journeys += [Journey(found, day, minute, returned if mode == network.SELF_DRIVE else None, party.adults, ages)
                          for minute in network.departures(found)
                          if day > today or minute > now.hour * 60 + now.minute]

@@ -120,16 +120,15 @@ def parse_party(text: Text) -> Party:
         party.add_ages(match.start(), _ages(match["age"] or match["short"])[:1])
         party.children = max(party.children or 0, len(party.ages))
     for match in text.find(rf"\b(?P<n>{NUMBER}|\d+)\s+{_KIDS_COUNTED}\b|\b(?:my|our)\s+(?P<o>{NUMBER}|\d+)\s+(?:boys|girls)\b"):
-        match = {"n": match["n"] or match["o"]}
-        party.children = max(party.children or 0, number(match["n"]))
+        party.children = max(party.children or 0, number(match["n"] or match["o"]))
     for match in text.find(rf"\b(?:the\s+)?{KIDS}\s+(?:are|is|aged)\s+(?P<ages>[a-z0-9 ,]+?(?:and|&)\s+(?:1[0-7]|[0-9]|[a-z]+))\b"):
         party.add_ages(match.start(), _ages(match["ages"]))
         party.children = max(party.children or 0, len(party.ages))
-    # "my two daughters, they are 8 and 12": the ages of the children just counted.
     for match in text.find(rf"\b(?:the|our|my|and|with|\+)\s+(?:(?P<n>{NUMBER}|\d+)\s+)?(?P<kind>kids|children|little\s+ones|{KIDS})\b"):
         if party.children is None:
             party.children = number(match["n"]) if match["n"] else 2 if match["kind"].endswith(("s", "children", "babies")) else 1
-    # "(she's 10)", "twins who are 7", "whose ages are 4, 7 and 9": ages of children just counted.
+    # "my two daughters, they are 8 and 12", "(she's 10)", "twins who are 7", "whose ages are
+    # 4, 7 and 9": the ages of the children just counted.
     for match in text.find(rf"\b(?:they|who|she|he)\s*(?:are|is|'re|'s)\s+(?:aged\s+)?(?P<ages>{AGE}(?:\s*(?:,|and|&)\s*{AGE})*)\b"
                            rf"(?!\s*(?:days?|nights?|weeks?|months?|%|:))|\bwhose\s+ages\s+are\s+(?P<whose>{AGE}(?:\s*(?:,|and|&)\s*{AGE})*)\b"):
         ages = _ages(match["ages"] or match["whose"])
@@ -203,7 +202,7 @@ def parse_party(text: Text) -> Party:
         rf"\b(?:my|our|his|her|their)\s+(?P<who>{_PAIRS}|{COMPANIONS})s?\b", text.value))
     if speaker and named >= 2 and not counted_adults and not totaled:
         party.adults = max(party.adults or 0, 1 + named)
-    elders = [m for m in re.finditer(rf"\b(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s){_ELDERS}\b", text.value)]
+    elders = re.findall(rf"\b(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s){_ELDERS}\b", text.value)
     if party.adults is None and len(elders) >= 2:
         party.adults = len(elders) + (1 if speaker else 0)  # "mom, dad and three boys"
     if party.adults is None:

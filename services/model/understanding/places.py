@@ -218,6 +218,20 @@ def parse_region(text: Text, catalog: Catalog) -> Region | None:
     return None
 
 
+def _capital_code(catalog: Catalog, value: str, at: int, raw_codes: set[str]) -> tuple[ResolvedPlace | None, str]:
+    """The code at `at` when the traveler wrote it in capitals ("LHR"), not the start of a word."""
+    code = value[at:at + 3]
+    if code.upper() in raw_codes and not value[at + 3:at + 4].isalpha():
+        return _resolve_code(catalog, code.upper()), code
+    return None, ""
+
+
+def _well_known(place: ResolvedPlace, named: str, raw_codes: set[str], population: int) -> bool:
+    """A place that counts without a role word: a metro area, a code written in capitals, or a
+    city of at least `population` people."""
+    return place.kind == 2 or named.upper() in raw_codes or (place.city is not None and place.city.population >= population)
+
+
 def _everyday(place: ResolvedPlace, named: str, raw_codes: set[str]) -> bool:
     """ "same", "change", "goes": everyday words that are also the names of small towns."""
     return named.upper() not in raw_codes and zipf_frequency(named, "en") >= 4.0 and (
@@ -476,12 +490,12 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
         place, named = _name_at(catalog, value[word.start():], allow_codes=False, fuzzy=False)
         if place is None:
             # "Nice then Lyon": a name that needs a role word is marked by the chain it starts.
-            head = re.match(r"[a-z]+(?:\s+[a-z]+)?", value[word.start():])
-            candidate = head and _resolve_name(catalog, head.group(0).split()[0], marked=True)
-            if candidate is not None and _NEXT_STOP.match(value, word.start() + len(head.group(0).split()[0])):
-                place, named = candidate, head.group(0).split()[0]
-        if place is None and value[word.start():word.start() + 3].upper() in raw_codes and not value[word.start() + 3:word.start() + 4].isalpha():
-            place, named = _resolve_code(catalog, value[word.start():word.start() + 3].upper()), value[word.start():word.start() + 3]
+            head = re.match(r"[a-z]+", value[word.start():]).group(0)
+            candidate = _resolve_name(catalog, head, marked=True)
+            if candidate is not None and _NEXT_STOP.match(value, word.start() + len(head)):
+                place, named = candidate, head
+        if place is None:
+            place, named = _capital_code(catalog, value, word.start(), raw_codes)
         if place is None or not named or _everyday(place, named, raw_codes):
             continue
         stops, joiners, end = [place], [], word.start() + len(named)
@@ -495,9 +509,8 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
                 break
             # A name the chain marks ("> Hue"), but a lowercase code only of a busy airport ("pls" is no PLS).
             following, more = _name_after(catalog, value[joined.end():], allow_codes=False, fuzzy=False, marked=True)
-            upper = value[joined.end():joined.end() + 3]
-            if following is None and upper.upper() in raw_codes and not value[joined.end() + 3:joined.end() + 4].isalpha():
-                following, more = _resolve_code(catalog, upper.upper()), upper
+            if following is None:
+                following, more = _capital_code(catalog, value, joined.end(), raw_codes)
             if following is None or not more.strip() or (following in stops and not (following == stops[0] and len(stops) >= 3)):
                 break
             stops.append(following)
@@ -508,9 +521,10 @@ def _chain(catalog: Catalog, text: Text, raw_codes: set[str]) -> tuple[list[Reso
                 break  # back where it began
         if len(stops) >= 3 or (len(stops) == 2 and any(_STRONG_JOIN.search(joiner) for joiner in joiners)):
             if best is None or len(stops) > len(best[0]):
-                nights = [_nights_after(text.value, at) for at in ends]
-                if not any(_STAY.match(text.value, at) and _STAY.match(text.value, at)["unit"] for at in ends):
-                    nights = [None] * len(stops)  # a bare "for 2" counts only beside stated nights
+                stays = [_STAY.match(text.value, at) for at in ends]
+                # A bare "for 2" counts only beside stated nights.
+                stated = any(found and found["unit"] for found in stays)
+                nights = [int(found["n"]) if found and stated else None for found in stays]
                 best = (stops, word.start(), end, joiners, nights)
     return best
 
@@ -545,10 +559,6 @@ def _open_jaw(catalog: Catalog, text: Text):
     return None
 
 
-def _nights_after(value: str, at: int) -> int | None:
-    found = _STAY.match(value, at)
-    return int(found["n"]) if found else None
-
 
 def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Places:
     """A trip through the places of a chain; its start is named apart ("from Chicago"), or is
@@ -573,8 +583,7 @@ def _through_chain(catalog: Catalog, text: Text, places: Places, chain) -> Place
         value = text.unclaimed()
         for word in re.finditer(r"\b[a-z]", value):
             place, named = _name_at(catalog, value[word.start():], allow_codes=False, fuzzy=False)
-            if place is not None and place not in stops and (place.kind == 2 or (
-                    place.city is not None and place.city.population >= MIN_UNMARKED_POPULATION)):
+            if place is not None and place not in stops and _well_known(place, named, set(), MIN_UNMARKED_POPULATION):
                 places.origin = place
                 text.claim(word.start(), word.start() + len(named))
                 break
@@ -666,13 +675,11 @@ def parse_places(text: Text, catalog: Catalog, unmarked_population: int = MIN_UN
         place, named = _name_after(catalog, rest, allow_codes=False, fuzzy=False)
         if place is None and not places.destination:
             place, named = _unmarked_typo(catalog, rest)
-        if place is None and rest[:3].upper() in raw_codes and not rest[3:4].isalpha():
-            place, named = _resolve_code(catalog, rest[:3].upper()), rest[:3]
+        if place is None:
+            place, named = _capital_code(catalog, value, match.start(), raw_codes)
         if place is None or place in (places.origin, places.destination):
             continue
-        well_known = place.kind == 2 or named.upper() in raw_codes or (
-            place.city is not None and place.city.population >= unmarked_population)
-        if not well_known or _everyday(place, named, raw_codes):
+        if not _well_known(place, named, raw_codes, unmarked_population) or _everyday(place, named, raw_codes):
             continue
         text.claim(match.start(), match.start() + len(named))
         if places.destination is None and not places.unresolved.get("destination") and region is None:
